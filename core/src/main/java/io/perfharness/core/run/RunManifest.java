@@ -1,0 +1,140 @@
+package io.perfharness.core.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code run.json}: everything needed to judge and reproduce a run. Immutable; fields are
+ * documented in {@code docs/run-directory.md}. Absent facts are left out of the JSON, never
+ * invented.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunManifest(
+    int schemaVersion,
+    String runId,
+    String label,
+    Status status,
+    boolean validForComparison,
+    List<String> invalidReasons,
+    Target target,
+    Load load,
+    Windows windows,
+    Latency latency,
+    Profiler profiler,
+    Host host,
+    String harnessVersion,
+    List<String> warnings,
+    String reproduceCommand,
+    Map<String, String> options) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public enum Status {
+    /** The run is in progress (or the harness died without finishing it). */
+    RUNNING,
+    /** Every phase ran to its end. */
+    COMPLETE,
+    /** The run stopped early (target died, Ctrl-C, error); whatever was recorded is kept. */
+    INCOMPLETE
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Target(
+      String spec,
+      String kind,
+      List<String> faults,
+      String baseUrl,
+      Long pid,
+      List<String> command,
+      boolean startedByHarness,
+      String logFile,
+      Integer exitCode,
+      String gitCommit,
+      Boolean gitDirty) {}
+
+  /** Wall-clock phases in epoch milliseconds; the profile and the latency summary share the measurement window. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Windows(
+      Long runStartEpochMs,
+      Long warmupStartEpochMs,
+      Long measurementStartEpochMs,
+      Long measurementEndEpochMs,
+      Long runEndEpochMs,
+      long warmupMillis,
+      long durationMillis) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Load(
+      String model,
+      String shape,
+      long seed,
+      String arrivals,
+      String connections,
+      double rateIntendedPerSec,
+      Double rateAchievedPerSec,
+      long requestsScheduled,
+      long requestsScheduledInWindow,
+      Long requestsStartedInWindow,
+      Long requestsCompleted,
+      Long errors,
+      Double errorRate,
+      long maxRequests,
+      Generator generator) {}
+
+  /** How well the load generator kept to its schedule, and what it cost itself. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Generator(
+      long lagP50Micros,
+      long lagP99Micros,
+      long lagMaxMicros,
+      double cpuShareOfMachine,
+      int availableProcessors) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Latency(
+      String unit,
+      int significantDigits,
+      String measuredInterval,
+      List<String> files,
+      String summaryFile) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Profiler(
+      String tool,
+      String version,
+      String cpuEngine,
+      List<ProfiledEvent> events,
+      Long startEpochMs,
+      Long stopEpochMs,
+      String jfrFile,
+      List<String> notes) {}
+
+  /** One captured event: its interval as async-profiler took it, the unit of the collapsed counts. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ProfiledEvent(
+      String name,
+      String interval,
+      String countUnit,
+      String collapsedFile,
+      String flameGraphFile,
+      long totalCount) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Host(
+      String os,
+      String arch,
+      int availableProcessors,
+      String harnessJavaVersion,
+      String targetJavaVersion) {}
+}
