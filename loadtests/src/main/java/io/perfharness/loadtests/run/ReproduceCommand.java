@@ -1,0 +1,51 @@
+package io.perfharness.loadtests.run;
+
+import io.perfharness.core.config.DurationParser;
+import io.perfharness.core.config.RunConfig;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The exact options of a run, and the shell command that repeats it (same seed, same schedule). */
+public final class ReproduceCommand {
+  private ReproduceCommand() {}
+
+  /** Every option that shapes the run, as {@code perf.*} keys with their effective values. */
+  public static Map<String, String> options(RunConfig config) {
+    Map<String, String> o = new TreeMap<>();
+    o.put("perf.target", config.target().spec());
+    o.put("perf.shape", config.shape());
+    o.put("perf.warmup", DurationParser.format(config.warmup()));
+    o.put("perf.duration", DurationParser.format(config.duration()));
+    o.put("perf.rate", formatRate(config.ratePerSec()));
+    o.put("perf.events", config.events().isEmpty() ? "none" : String.join(",", config.events()));
+    o.put("perf.label", config.label());
+    o.put("perf.seed", Long.toString(config.seed()));
+    o.put("perf.maxRequests", Long.toString(config.maxRequests()));
+    config.pid().ifPresent(pid -> o.put("perf.pid", Long.toString(pid)));
+    if (config.allowRemote()) {
+      o.put("perf.allowRemote", "true");
+    }
+    if (config.keepJfr()) {
+      o.put("perf.jfr", "true");
+    }
+    return o;
+  }
+
+  public static String mavenCommand(RunConfig config) {
+    StringBuilder sb = new StringBuilder("mvn gatling:test");
+    options(config).forEach((k, v) -> sb.append(" -D").append(k).append('=').append(shellQuote(v)));
+    return sb.toString();
+  }
+
+  static String formatRate(double rate) {
+    return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%s", rate);
+  }
+
+  static String shellQuote(String value) {
+    if (value.matches("[A-Za-z0-9._,:/=+@%-]+")) {
+      return value;
+    }
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,292 @@
+package io.perfharness.loadtests.run;
+
+import io.perfharness.core.config.RunConfig;
+import io.perfharness.core.latency.LatencyRecorder;
+import io.perfharness.core.latency.LatencySummary;
+import io.perfharness.core.run.RunDirectory;
+import io.perfharness.core.run.RunManifest;
+import io.perfharness.loadtests.metrics.TimelineSampler;
+import io.perfharness.loadtests.schedule.Arrival;
+import io.perfharness.loadtests.schedule.ArrivalSchedule;
+import io.perfharness.loadtests.target.HealthWaiter;
+import io.perfharness.loadtests.target.RunningTarget;
+import io.perfharness.loadtests.target.TargetException;
+import io.perfharness.loadtests.target.TargetLauncher;
+import io.perfharness.loadtests.target.TargetPlan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One run from start to finish: owns the run directory, the target, the latency recorder, the
+ * timeline sampler and the profiler, and moves them through warm-up, measurement and drain. The
+ * simulation calls {@link #start()} before the load, {@link #onUserStart} and {@link
+ * #onRequestDone} per request, and {@link #finish()} after it. Whatever happens, the profiler is
+ * detached, a target we started is stopped, and what was recorded is written. Thread-safe.
+ */
+public final class RunSession {
+  private final RunConfig config;
+  private final Clock clock;
+  private final RunDirectory dir;
+  private final ArrivalSchedule schedule;
+  private final TargetPlan plan;
+  private final GeneratorMonitor monitor;
+  private final ProfilerControl profiler;
+  private final PrintStream console;
+  private final RunManifestAssembler manifest;
+  private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "perf-run-scheduler");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Thread shutdownHook = new Thread(() -> abort("the harness is shutting down (Ctrl-C or kill)"), "perf-run-abort");
+
+  private volatile RunningTarget target;
+  private volatile LatencyRecorder recorder;
+  private volatile TimelineSampler sampler;
+  private volatile String phase = "starting";
+  private volatile boolean measuring;
+  private volatile boolean measurementOver;
+  private volatile boolean profilerRunning;
+  private volatile String stopReason;
+  private volatile RunOutcome outcome;
+
+  private RunSession(RunConfig config, Clock clock, RunDirectory dir, ArrivalSchedule schedule, TargetPlan plan,
+      Function<RunConfig, ProfilerControl> profilers, PrintStream console) {
+    this.config = config;
+    this.clock = clock;
+    this.dir = dir;
+    this.schedule = schedule;
+    this.plan = plan;
+    this.console = console;
+    this.monitor = new GeneratorMonitor(schedule.warmupNanos(), schedule.durationNanos());
+    this.profiler = config.profiling() ? profilers.apply(config) : ProfilerControl.NONE;
+    this.manifest = new RunManifestAssembler(config, dir, schedule, plan, clock.millis());
+  }
+
+  /**
+   * Creates the run directory, the schedule and the target plan; starts nothing yet.
+   *
+   * @throws IllegalArgumentException when the schedule breaks the request bound
+   */
+  public static RunSession prepare(RunConfig config, ArrivalSchedule schedule, Clock clock,
+      Function<RunConfig, ProfilerControl> profilers, PrintStream console) throws IOException, TargetException {
+    RunDirectory dir = RunDirectory.create(config.outDir(), clock.instant(), config.label());
+    TargetPlan plan = TargetLauncher.plan(config, dir.root());
+    RunSession session = new RunSession(config, clock, dir, schedule, plan, profilers, console);
+    dir.writeManifest(session.manifest.build(RunManifest.Status.RUNNING, null, null, null, session.warnings));
+    return session;
+  }
+
+  public RunDirectory directory() {
+    return dir;
+  }
+
+  public String baseUrl() {
+    return plan.baseUrl().toString();
+  }
+
+  public ArrivalSchedule schedule() {
+    return schedule;
+  }
+
+  /** Starts the target, waits for it, checks the profiler, starts sampling. Before any load. */
+  public void start() throws TargetException, IOException {
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    console.println("perf: run directory " + dir.root());
+    target = TargetLauncher.launch(plan, dir.targetLogFile());
+    manifest.targetStarted(target);
+    long readyMillis = HealthWaiter.await(target, config.healthPath(), config.startTimeout());
+    console.println("perf: target " + plan.baseUrl() + " ready after " + readyMillis + " ms"
+        + target.pid().stream().mapToObj(pid -> " (pid " + pid + ")").findFirst().orElse(""));
+    if (config.profiling()) {
+      profiler.preflight(target.pid().orElseThrow());
+    }
+    recorder = new LatencyRecorder(dir.latencyDir(), clock);
+    sampler = new TimelineSampler(plan.baseUrl().resolve("/metrics"), dir.timelineFile(), clock, () -> phase);
+    phase = "warmup";
+    manifest.loadStarted(clock.millis());
+    scheduler.scheduleAtFixedRate(this::everySecond, 0, 1, TimeUnit.SECONDS);
+  }
+
+  private void everySecond() {
+    try {
+      sampler.sampleOnce();
+      if (measuring) {
+        recorder.tick();
+      }
+      if (target != null && !target.isAlive() && stopReason == null) {
+        stopReason = "the target exited with code " + target.exitCode() + " during the run";
+        console.println("perf: " + stopReason + "; stopping the load");
+      }
+    } catch (IOException | RuntimeException e) {
+      warnings.add("sampling failed: " + e);
+    }
+  }
+
+  /**
+   * A virtual user begins its request.
+   *
+   * @return false when the run is stopping and the user must not send anything
+   */
+  public boolean onUserStart(Arrival arrival) {
+    long now = System.nanoTime();
+    if (monitor.userStarted(arrival.offsetNanos(), now)) {
+      long anchor = monitor.anchorNanos();
+      long untilWindow = anchor + schedule.warmupNanos() - now;
+      scheduler.schedule(this::beginMeasurement, Math.max(0, untilWindow), TimeUnit.NANOSECONDS);
+      scheduler.schedule(this::endMeasurement, Math.max(0, untilWindow + schedule.durationNanos()), TimeUnit.NANOSECONDS);
+    }
+    if (arrival.inMeasurementWindow() && !measuring) {
+      beginMeasurement(); // the injector ran a little ahead of our timer: never lose a window request
+    }
+    return stopReason == null;
+  }
+
+  /** A request finished (or failed); only measurement-window arrivals are recorded. */
+  public void onRequestDone(Arrival arrival, long latencyNanos, boolean ok) {
+    if (arrival.inMeasurementWindow()) {
+      recorder.record(arrival.request().name(), latencyNanos, ok);
+    }
+  }
+
+  private synchronized void beginMeasurement() {
+    if (measuring || measurementOver || outcome != null) {
+      return;
+    }
+    try {
+      recorder.startMeasurement();
+      measuring = true;
+      phase = "measure";
+      monitor.windowStarted();
+      manifest.measurementStarted(clock.millis());
+      if (config.profiling()) {
+        profiler.start();
+        profilerRunning = true;
+        manifest.profilerStarted(clock.millis());
+      }
+      console.println("perf: measurement window started (" + config.duration().toSeconds() + " s)");
+    } catch (IOException | TargetException | RuntimeException e) {
+      stopReason = "could not start the measurement: " + e.getMessage();
+      console.println("perf: " + stopReason);
+    }
+  }
+
+  private synchronized void endMeasurement() {
+    if (measurementOver || outcome != null) {
+      return;
+    }
+    measurementOver = true;
+    phase = "drain";
+    monitor.windowEnded();
+    manifest.measurementEnded(clock.millis());
+    stopProfiler();
+    console.println("perf: measurement window ended; waiting for in-flight requests");
+  }
+
+  private void stopProfiler() {
+    if (profilerRunning) {
+      profilerRunning = false;
+      try {
+        profiler.stop();
+        manifest.profilerStopped(clock.millis());
+      } catch (TargetException | RuntimeException e) {
+        warnings.add("profiler stop failed: " + e.getMessage());
+      }
+    }
+  }
+
+  /** After the load: writes everything, stops the target. Idempotent. */
+  public synchronized RunOutcome finish() {
+    if (outcome != null) {
+      return outcome;
+    }
+    boolean complete = stopReason == null && measuring;
+    if (!measurementOver) {
+      endMeasurement();
+    }
+    String reason = stopReason != null ? stopReason : (measuring ? null : "the measurement window never started");
+    return close(complete ? RunManifest.Status.COMPLETE : RunManifest.Status.INCOMPLETE, reason);
+  }
+
+  /** Ends the run early, keeping what was recorded (target failure, Ctrl-C, crash). Idempotent. */
+  public synchronized RunOutcome abort(String reason) {
+    if (outcome != null) {
+      return outcome;
+    }
+    if (stopReason == null) {
+      stopReason = reason;
+    }
+    if (measuring && !measurementOver) {
+      endMeasurement();
+    }
+    return close(RunManifest.Status.INCOMPLETE, stopReason);
+  }
+
+  private RunOutcome close(RunManifest.Status status, String reason) {
+    scheduler.shutdownNow();
+    stopProfiler();
+    LatencySummary summary = null;
+    RunManifest.Profiler profile = null;
+    try {
+      if (recorder != null) {
+        recorder.close();
+        summary = recorder.summary();
+      }
+    } catch (IOException | RuntimeException e) {
+      warnings.add("latency files could not be completed: " + e.getMessage());
+    }
+    try {
+      if (sampler != null) {
+        sampler.close();
+        if (sampler.absent()) {
+          warnings.addAll(sampler.notes());
+        } else if (sampler.failures() > 0) {
+          warnings.add("timeline: " + sampler.failures() + " of " + (sampler.rows() + sampler.failures())
+              + " /metrics samples failed (first: " + String.join("; ", sampler.notes()) + ")");
+        }
+      }
+    } catch (IOException e) {
+      warnings.add("timeline could not be closed: " + e.getMessage());
+    }
+    try {
+      profile = profiler.write(dir);
+    } catch (TargetException | RuntimeException e) {
+      warnings.add("profile could not be written: " + e.getMessage());
+    } finally {
+      profiler.close();
+    }
+    if (target != null) {
+      target.close();
+      manifest.targetStopped(target);
+    }
+    manifest.runEnded(clock.millis());
+    int exit = status == RunManifest.Status.COMPLETE ? RunOutcome.EXIT_OK : RunOutcome.EXIT_TARGET_FAILED;
+    if (reason != null) {
+      warnings.add(0, "run incomplete: " + reason);
+    }
+    RunManifest m = manifest.build(status, summary, monitor, profile, warnings);
+    try {
+      dir.writeManifest(m);
+      RunSummaryWriter.write(dir, m, summary);
+    } catch (IOException | RuntimeException e) {
+      console.println("perf: could not write " + dir.manifestFile() + ": " + e);
+      exit = RunOutcome.EXIT_TARGET_FAILED;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // we are the shutdown hook
+    }
+    outcome = new RunOutcome(dir, status, exit, reason);
+    return outcome;
+  }
+}

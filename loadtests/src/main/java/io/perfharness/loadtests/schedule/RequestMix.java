@@ -1,0 +1,12 @@
+package io.perfharness.loadtests.schedule;
+
+import java.util.List;
+import java.util.Random;
+
+/** Draws the next request of a traffic mix from a seeded random source. */
+public interface RequestMix {
+  RequestSpec next(Random random);
+
+  /** The request names this mix can produce, in a stable order. */
+  List<String> requestNames();
+}
