@@ -121,11 +121,12 @@ public final class LatencyRecorder implements Closeable {
     /**
      * Closes the current interval: before {@link #startMeasurement()} discards it (warm-up); afterwards
      * writes one line per request name known so far to requests.hlog, one line to overall.hlog, adds the
-     * interval to the window totals and flushes both logs.
+     * interval to the window totals and flushes both logs. After {@link #close()} it does nothing: a
+     * scheduler's last tick may race with close, and the window is over anyway.
      */
     public synchronized void tick() throws IOException {
         if (closed) {
-            throw new IllegalStateException("tick after close");
+            return;
         }
         if (requestsLog == null) {
             discardWarmup();
