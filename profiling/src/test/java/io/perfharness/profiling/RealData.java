@@ -1,0 +1,30 @@
+package io.perfharness.profiling;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates {@code shared/realdata} (real inputs written by other systems) above the working directory. */
+public final class RealData {
+
+    private RealData() {
+    }
+
+    public static Path stacks() {
+        return root().resolve("stacks");
+    }
+
+    public static Path root() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/realdata");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+            Path sibling = dir.resolveSibling("shared").resolve("realdata");
+            if (Files.isDirectory(sibling)) {
+                return sibling;
+            }
+        }
+        throw new IllegalStateException("shared/realdata not found above " + Path.of("").toAbsolutePath()
+                + "; these tests read the real inputs there");
+    }
+}
