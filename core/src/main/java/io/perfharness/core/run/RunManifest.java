@@ -118,12 +118,16 @@ public record RunManifest(
       String jfrFile,
       List<String> notes) {}
 
-  /** One captured event: its interval as async-profiler took it, the unit of the collapsed counts. */
+  /**
+   * One captured event: its interval as async-profiler took it, the unit of the collapsed counts,
+   * and for sampled events (cpu, wall) the sampling interval that turns a count into time.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ProfiledEvent(
       String name,
       String interval,
+      long sampleIntervalNanos,
       String countUnit,
       String collapsedFile,
       String flameGraphFile,

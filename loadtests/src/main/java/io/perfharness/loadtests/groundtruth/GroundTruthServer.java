@@ -23,6 +23,14 @@ import org.HdrHistogram.Recorder;
  * client's view with the server's truth. Mutable, thread-safe.
  */
 public final class GroundTruthServer implements AutoCloseable {
+  static {
+    // without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK: ~40 ms per keep-alive request, which would swamp a 1-2 ms truth
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService workers;
   private final ServiceTime serviceTime;

@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Samples a target's Prometheus {@code /metrics} into {@code metrics/timeline.csv}; {@link
- * #sampleOnce()} is driven by the caller's scheduler (every second during a run). Failures are
- * counted and the first few kept as notes for the manifest; a sample never blocks longer than 2 s.
+ * Samples the target into {@code metrics/timeline.csv}: JVM facts over JMX when we know its PID
+ * (any JVM), service facts (DB pool, requests) from its Prometheus {@code /metrics} when it has
+ * one, merged per row. {@link #sampleOnce()} is driven by the caller's scheduler (every second).
+ * Failures are counted and the first few kept as notes; a sample never blocks longer than 2 s.
+ * Mutable, thread-safe.
  */
 public final class TimelineSampler implements AutoCloseable {
   private final URI metricsUri;
@@ -25,50 +27,80 @@ public final class TimelineSampler implements AutoCloseable {
   private final long startEpochMs;
   private final Supplier<String> phase;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> notes = new ArrayList<>();
+  private JmxJvmProbe jmx;
   private int rows;
   private int failures;
-  private boolean absent;
+  private boolean prometheusAbsent;
 
-  public TimelineSampler(URI metricsUri, Path csvFile, Clock clock, Supplier<String> phase) throws IOException {
+  public TimelineSampler(URI metricsUri, OptionalLong pid, Path csvFile, Clock clock, Supplier<String> phase) throws IOException {
     this.metricsUri = metricsUri;
     this.writer = new TimelineCsvWriter(csvFile);
     this.clock = clock;
     this.startEpochMs = clock.millis();
     this.phase = phase;
+    if (pid.isPresent()) {
+      try {
+        jmx = JmxJvmProbe.attach(pid.getAsLong());
+      } catch (IOException | RuntimeException e) {
+        notes.add("JMX: " + e.getMessage() + "; JVM columns come from /metrics only");
+      }
+    }
   }
 
   public synchronized void sampleOnce() {
-    if (absent) {
+    long now = clock.millis();
+    double elapsedSec = (now - startEpochMs) / 1000.0;
+    String currentPhase = phase.get();
+    TimelineRow fromJmx = null;
+    if (jmx != null) {
+      try {
+        fromJmx = jmx.sample(now, elapsedSec, currentPhase);
+      } catch (IOException | RuntimeException e) {
+        fail("JMX sample: " + e.getMessage());
+      }
+    }
+    TimelineRow row = TimelineRows.merge(fromJmx, samplePrometheus(now, elapsedSec, currentPhase));
+    if (row == null) {
       return;
     }
-    long now = clock.millis();
+    try {
+      writer.write(row);
+      rows++;
+    } catch (IOException e) {
+      fail("cannot write the timeline: " + e.getMessage());
+    }
+  }
+
+  private TimelineRow samplePrometheus(long now, double elapsedSec, String currentPhase) {
+    if (prometheusAbsent) {
+      return null;
+    }
     try {
       HttpResponse<String> response = client.send(
           HttpRequest.newBuilder(metricsUri).timeout(Duration.ofSeconds(2)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 404 && rows == 0) {
-        absent = true; // this target has no Prometheus endpoint: say so once, do not poll it all run
-        notes.add("the target has no " + metricsUri.getPath() + " (HTTP 404): no service-side timeline");
-        return;
+        prometheusAbsent = true; // say so once instead of polling a missing endpoint all run long
+        notes.add("the target has no " + metricsUri.getPath() + " (HTTP 404): no DB pool or request columns");
+        return null;
       }
       if (response.statusCode() != 200) {
         fail("GET " + metricsUri + " answered HTTP " + response.statusCode());
-        return;
+        return null;
       }
-      List<PrometheusSample> samples = PrometheusTextParser.parse(response.body());
-      writer.write(PrometheusToTimelineRow.convert(samples, now, (now - startEpochMs) / 1000.0, phase.get()));
-      rows++;
+      return PrometheusToTimelineRow.convert(PrometheusTextParser.parse(response.body()), now, elapsedSec, currentPhase);
     } catch (IOException | IllegalArgumentException e) {
       fail("GET " + metricsUri + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return null;
   }
 
   private void fail(String note) {
     failures++;
-    if (notes.size() < 3) {
+    if (notes.size() < 4) {
       notes.add(note);
     }
   }
@@ -81,17 +113,19 @@ public final class TimelineSampler implements AutoCloseable {
     return failures;
   }
 
-  /** True when the target turned out to expose no metrics endpoint at all. */
-  public synchronized boolean absent() {
-    return absent;
-  }
-
-  public List<String> notes() {
+  /** What the manifest should know about the timeline's sources and failures. */
+  public synchronized List<String> notes() {
     return List.copyOf(notes);
   }
 
   @Override
   public synchronized void close() throws IOException {
-    writer.close();
+    try {
+      writer.close();
+    } finally {
+      if (jmx != null) {
+        jmx.close();
+      }
+    }
   }
 }

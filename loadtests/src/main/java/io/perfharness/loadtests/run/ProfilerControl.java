@@ -13,7 +13,8 @@ public interface ProfilerControl extends AutoCloseable {
   /** Everything that would make profiling fail, checked before the load starts. */
   void preflight(long pid) throws TargetException;
 
-  void start() throws TargetException;
+  /** Starts capturing into {@code profileDir} (the target writes the recording there). */
+  void start(java.nio.file.Path profileDir) throws TargetException;
 
   void stop() throws TargetException;
 
@@ -29,7 +30,7 @@ public interface ProfilerControl extends AutoCloseable {
     public void preflight(long pid) {}
 
     @Override
-    public void start() {}
+    public void start(java.nio.file.Path profileDir) {}
 
     @Override
     public void stop() {}

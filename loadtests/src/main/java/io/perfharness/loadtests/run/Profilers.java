@@ -7,6 +7,6 @@ final class Profilers {
   private Profilers() {}
 
   static ProfilerControl forConfig(RunConfig config) {
-    return ProfilerControl.NONE;
+    return config.profiling() ? new AsyncProfilerControl(config) : ProfilerControl.NONE;
   }
 }

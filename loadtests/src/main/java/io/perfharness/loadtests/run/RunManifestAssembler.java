@@ -130,6 +130,10 @@ final class RunManifestAssembler {
         }
         if (completed == 0) {
           invalid.add("no request completed in the measurement window");
+        } else if (completed < scheduledInWindow) {
+          invalid.add(String.format(Locale.ROOT,
+              "%d of the %d arrivals scheduled in the window never completed (the run was cut short)",
+              scheduledInWindow - completed, scheduledInWindow));
         }
       }
     }

@@ -67,7 +67,7 @@ public final class RunSession {
     this.schedule = schedule;
     this.plan = plan;
     this.console = console;
-    this.monitor = new GeneratorMonitor(schedule.warmupNanos(), schedule.durationNanos());
+    this.monitor = new GeneratorMonitor(schedule.arrivals().size(), schedule.warmupNanos(), schedule.durationNanos());
     this.profiler = config.profiling() ? profilers.apply(config) : ProfilerControl.NONE;
     this.manifest = new RunManifestAssembler(config, dir, schedule, plan, clock.millis());
   }
@@ -111,7 +111,7 @@ public final class RunSession {
       profiler.preflight(target.pid().orElseThrow());
     }
     recorder = new LatencyRecorder(dir.latencyDir(), clock);
-    sampler = new TimelineSampler(plan.baseUrl().resolve("/metrics"), dir.timelineFile(), clock, () -> phase);
+    sampler = new TimelineSampler(plan.baseUrl().resolve("/metrics"), target.pid(), dir.timelineFile(), clock, () -> phase);
     phase = "warmup";
     manifest.loadStarted(clock.millis());
     scheduler.scheduleAtFixedRate(this::everySecond, 0, 1, TimeUnit.SECONDS);
@@ -139,7 +139,7 @@ public final class RunSession {
    */
   public boolean onUserStart(Arrival arrival) {
     long now = System.nanoTime();
-    if (monitor.userStarted(arrival.offsetNanos(), now)) {
+    if (monitor.userStarted((int) arrival.seq(), arrival.offsetNanos(), arrival.inMeasurementWindow(), now)) {
       long anchor = monitor.anchorNanos();
       long untilWindow = anchor + schedule.warmupNanos() - now;
       scheduler.schedule(this::beginMeasurement, Math.max(0, untilWindow), TimeUnit.NANOSECONDS);
@@ -153,6 +153,8 @@ public final class RunSession {
 
   /** A request finished (or failed); only measurement-window arrivals are recorded. */
   public void onRequestDone(Arrival arrival, long latencyNanos, boolean ok) {
+    // classified by intended arrival, never by completion time: a warm-up request that completes
+    // inside the window must not leak into it (the recorder's own warm-up count stays 0)
     if (arrival.inMeasurementWindow()) {
       recorder.record(arrival.request().name(), latencyNanos, ok);
     }
@@ -169,7 +171,7 @@ public final class RunSession {
       monitor.windowStarted();
       manifest.measurementStarted(clock.millis());
       if (config.profiling()) {
-        profiler.start();
+        profiler.start(dir.profileDir());
         profilerRunning = true;
         manifest.profilerStarted(clock.millis());
       }
@@ -247,11 +249,9 @@ public final class RunSession {
     try {
       if (sampler != null) {
         sampler.close();
-        if (sampler.absent()) {
-          warnings.addAll(sampler.notes());
-        } else if (sampler.failures() > 0) {
-          warnings.add("timeline: " + sampler.failures() + " of " + (sampler.rows() + sampler.failures())
-              + " /metrics samples failed (first: " + String.join("; ", sampler.notes()) + ")");
+        if (sampler.failures() > 0 || sampler.rows() == 0 || !sampler.notes().isEmpty()) {
+          warnings.add("timeline: " + sampler.rows() + " rows, " + sampler.failures() + " failed samples"
+              + (sampler.notes().isEmpty() ? "" : " (" + String.join("; ", sampler.notes()) + ")"));
         }
       }
     } catch (IOException e) {
