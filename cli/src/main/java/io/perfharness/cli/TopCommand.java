@@ -1,5 +1,6 @@
 package io.perfharness.cli;
 
+import io.perfharness.profiling.query.ApplicationFrames;
 import io.perfharness.profiling.query.CostOrder;
 import io.perfharness.profiling.query.FrameCostTable;
 import io.perfharness.profiling.query.QueryTextRenderer;
@@ -18,7 +19,8 @@ final class TopCommand implements Callable<Integer> {
   @Mixin
   RunProfileArgs args;
 
-  @Option(names = "--by", paramLabel = "self|total", description = "rank by self (leaf) or total (inclusive) cost (default: self)")
+  @Option(names = "--by", paramLabel = "self|total|app",
+      description = "rank by self (leaf) cost, total (inclusive) cost, or app: cost charged to the deepest application frame of each stack (default: self)")
   String by = "self";
 
   @Option(names = "-n", paramLabel = "N", description = "how many frames (default: 20)")
@@ -27,11 +29,16 @@ final class TopCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CostOrder order;
+    boolean application = false;
     switch (by.toLowerCase(Locale.ROOT)) {
       case "self" -> order = CostOrder.SELF;
       case "total", "inclusive" -> order = CostOrder.TOTAL;
+      case "app", "application" -> {
+        order = CostOrder.SELF;
+        application = true;
+      }
       default -> {
-        System.err.println("perf top: --by was '" + by + "' but it must be self or total");
+        System.err.println("perf top: --by was '" + by + "' but it must be self, total or app");
         return PerfMain.EXIT_BAD_INPUT;
       }
     }
@@ -41,7 +48,8 @@ final class TopCommand implements Callable<Integer> {
     }
     try {
       RunProfile p = args.load();
-      System.out.print(QueryTextRenderer.renderTop(p.event(), FrameCostTable.of(p.profile()).top(limit, order), p.cost()));
+      var profile = application ? ApplicationFrames.view(p.profile(), p.event()) : p.profile();
+      System.out.print(QueryTextRenderer.renderTop(p.event(), FrameCostTable.of(profile).top(limit, order), p.cost()));
       return 0;
     } catch (IOException e) {
       System.err.println("perf top: " + e.getMessage());

@@ -47,10 +47,15 @@ public final class GroundTruthServer implements AutoCloseable {
    * @param stallLength how long to freeze
    */
   public GroundTruthServer(ServiceTime serviceTime, Duration stallAfterFirstRequest, Duration stallLength) throws IOException {
+    this(serviceTime, stallAfterFirstRequest, stallLength, 0);
+  }
+
+  private GroundTruthServer(ServiceTime serviceTime, Duration stallAfterFirstRequest, Duration stallLength, int port)
+      throws IOException {
     this.serviceTime = serviceTime;
     this.stallAfterFirstRequest = stallAfterFirstRequest;
     this.stallLength = stallLength;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
     // enough threads that a 2 s stall at a few hundred requests per second never queues on us
     this.workers = Executors.newFixedThreadPool(512, r -> {
       Thread t = new Thread(r, "ground-truth-worker");
@@ -134,6 +139,38 @@ public final class GroundTruthServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     workers.shutdownNow();
+  }
+
+  /**
+   * Runs a server as its own process, for {@code cmd:} targets and by hand: {@code --port=N}
+   * (0: any), {@code --service-ms=N} (fixed service time), {@code --exit-after=DURATION} (the
+   * process dies then, as a crashing target would). Prints one line {@code listening port=N}.
+   */
+  public static void main(String[] args) throws Exception {
+    int port = 0;
+    long serviceMillis = 1;
+    Duration exitAfter = null;
+    for (String arg : args) {
+      String value = arg.substring(arg.indexOf('=') + 1);
+      if (arg.startsWith("--port=")) {
+        port = Integer.parseInt(value);
+      } else if (arg.startsWith("--service-ms=")) {
+        serviceMillis = Long.parseLong(value);
+      } else if (arg.startsWith("--exit-after=")) {
+        exitAfter = io.perfharness.core.config.DurationParser.parse(value);
+      } else {
+        System.err.println("unknown option '" + arg + "'; use --port=N --service-ms=N --exit-after=DURATION");
+        System.exit(2);
+      }
+    }
+    GroundTruthServer server = new GroundTruthServer(ServiceTime.fixed(Duration.ofMillis(serviceMillis)), null,
+        Duration.ZERO, port);
+    System.out.println("listening port=" + server.port());
+    if (exitAfter != null) {
+      Thread.sleep(exitAfter.toMillis());
+      System.out.println("exiting on purpose after " + exitAfter);
+      Runtime.getRuntime().halt(1);
+    }
   }
 
   /** The known service time of the i-th request. */

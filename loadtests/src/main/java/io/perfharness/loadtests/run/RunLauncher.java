@@ -34,6 +34,7 @@ public final class RunLauncher {
   private static volatile RunConfig inProcessConfig;
   private static volatile RequestMix inProcessMix;
   private static volatile RunOutcome lastOutcome;
+  private static volatile RunFailedException lastFailure;
   private static final PrintStream CONSOLE = System.out;
 
   private RunLauncher() {}
@@ -93,12 +94,24 @@ public final class RunLauncher {
     inProcessConfig = config;
     inProcessMix = mix;
     lastOutcome = null;
+    lastFailure = null;
     String previous = System.getProperty(GATLING_RESULTS_PROPERTY);
     try {
       Files.createDirectories(gatlingResults);
       System.setProperty(GATLING_RESULTS_PROPERTY, gatlingResults.toString());
-      int gatlingExit = GatlingInvoker.run(gatlingResults);
+      int gatlingExit;
+      try {
+        gatlingExit = GatlingInvoker.run(gatlingResults);
+      } catch (Exception e) { // Gatling rethrows what the simulation's constructor threw, wrapped
+        if (lastFailure != null) {
+          throw lastFailure;
+        }
+        throw new RunFailedException("Gatling failed: " + e, RunOutcome.EXIT_TARGET_FAILED);
+      }
       RunOutcome outcome = lastOutcome;
+      if (lastFailure != null) {
+        throw lastFailure; // the run failed before or while starting: what and why was printed above
+      }
       if (outcome == null) {
         throw new RunFailedException("Gatling exited with code " + gatlingExit + " before the run started; see the output above",
             RunOutcome.EXIT_TARGET_FAILED);
@@ -128,11 +141,12 @@ public final class RunLauncher {
   }
 
   private static RunFailedException fail(String message, int exitCode) {
+    lastFailure = new RunFailedException(message, exitCode);
     CONSOLE.println();
     CONSOLE.println("perf: RUN FAILED (exit " + exitCode + ")");
     CONSOLE.println("perf: " + message.replace("\n", "\nperf: "));
     CONSOLE.flush();
-    return new RunFailedException(message, exitCode);
+    return lastFailure;
   }
 
   /** Moves Gatling's newest results folder for this run into {@code <run>/gatling}. */
