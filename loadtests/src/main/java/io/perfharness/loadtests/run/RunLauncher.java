@@ -33,6 +33,7 @@ public final class RunLauncher {
 
   private static volatile RunConfig inProcessConfig;
   private static volatile RequestMix inProcessMix;
+  private static volatile boolean recordingDisabled;
   private static volatile RunOutcome lastOutcome;
   private static volatile RunFailedException lastFailure;
   private static final PrintStream CONSOLE = System.out;
@@ -130,6 +131,19 @@ public final class RunLauncher {
         System.setProperty(GATLING_RESULTS_PROPERTY, previous);
       }
     }
+  }
+
+  /**
+   * For the recording-overhead benchmark only: the next in-process runs send the same requests
+   * without timing or recording them (plain Gatling plus our arrival bookkeeping).
+   */
+  public static void disableRecordingForBenchmark(boolean disabled) {
+    recordingDisabled = disabled;
+  }
+
+  /** Whether the simulation times and records each request (always, except in that benchmark). */
+  public static boolean recordingEnabled() {
+    return !recordingDisabled;
   }
 
   public static Optional<RunOutcome> lastOutcome() {

@@ -55,13 +55,13 @@ public class PerfRunSimulation extends Simulation {
             .body(StringBody("#{perf_body}")).asJson()
             .check(status().lt(400)))));
 
+    ChainBuilder timed = RunLauncher.recordingEnabled()
+        ? exec(session -> session.set(T0, System.nanoTime())).exec(send).exec(this::requestDone)
+        : exec(send);
     ScenarioBuilder scenario = scenario("perf-run")
         .feed(feeder(schedule, run.directory().runId()))
         .exec(this::userStarts)
-        .doIf(session -> session.getBoolean(GO)).then(
-            exec(session -> session.set(T0, System.nanoTime()))
-                .exec(send)
-                .exec(this::requestDone));
+        .doIf(session -> session.getBoolean(GO)).then(timed);
 
     HttpProtocolBuilder protocol = http.baseUrl(run.baseUrl())
         .shareConnections()
