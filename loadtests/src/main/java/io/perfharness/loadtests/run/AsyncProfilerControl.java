@@ -36,6 +36,7 @@ final class AsyncProfilerControl implements ProfilerControl {
   private CaptureInfo info;
   private long pid = -1;
   private Path jfr;
+  private boolean started;
 
   AsyncProfilerControl(RunConfig config) {
     this.config = config;
@@ -65,6 +66,7 @@ final class AsyncProfilerControl implements ProfilerControl {
       Files.createDirectories(profileDir);
       jfr = profileDir.resolve(JFR_FILE).toAbsolutePath();
       capture.start(pid, settings, jfr);
+      started = true;
     } catch (ProfilingException | IOException e) {
       throw new TargetException("the profiler did not start on pid " + pid + ": " + e.getMessage(), e);
     }
@@ -72,10 +74,11 @@ final class AsyncProfilerControl implements ProfilerControl {
 
   @Override
   public void stop() throws TargetException {
-    if (capture == null || !capture.isActive()) {
+    if (!started || info != null) {
       return;
     }
     try {
+      // also after the capture's own shutdown hook stopped the session: stop() then returns its info
       info = capture.stop();
       notes.addAll(info.warnings());
     } catch (ProfilingException e) {
