@@ -73,10 +73,6 @@ final class RunManifestAssembler {
     measurementEndEpochMs = epochMs;
   }
 
-  void profilerStarted(long epochMs) {}
-
-  void profilerStopped(long epochMs) {}
-
   void runEnded(long epochMs) {
     runEndEpochMs = epochMs;
   }

@@ -173,7 +173,6 @@ public final class RunSession {
       if (config.profiling()) {
         profiler.start(dir.profileDir());
         profilerRunning = true;
-        manifest.profilerStarted(clock.millis());
       }
       console.println("perf: measurement window started (" + config.duration().toSeconds() + " s)");
     } catch (IOException | TargetException | RuntimeException e) {
@@ -199,7 +198,6 @@ public final class RunSession {
       profilerRunning = false;
       try {
         profiler.stop();
-        manifest.profilerStopped(clock.millis());
       } catch (TargetException | RuntimeException e) {
         warnings.add("profiler stop failed: " + e.getMessage());
       }
