@@ -65,7 +65,7 @@ class ShopApiTest {
         assertThat(product.get("priceCents").asLong()).isEqualTo(2791);
         JsonNode receipt = client.get("/api/orders/1/receipt?format=json").json();
         assertThat(receipt.get("customerId").asLong()).isEqualTo(218);
-        assertThat(receipt.get("totalCents").asLong()).isEqualTo(25861);
+        assertThat(receipt.get("totalCents").asLong()).isEqualTo(122800);
     }
 
     @Test

@@ -73,14 +73,28 @@ class ShopFaultsTest {
     }
 
     @Test
-    void cpuRegexCompilesThePatternOnEverySearch() {
+    void cpuRegexCompilesThePatternsOnEverySearch() {
+        // one check for the query and one per product name found; a check that passes compiles one
+        // pattern per blocked term and one for the shape
         double compilations = client.metric("shop_regex_compilations_total");
         double path = client.metric("shop_fault_path_total{fault=\"cpu-regex\"}");
-        assertThat(client.get("/api/search?q=oak").json().get("items")).isNotEmpty();
-        assertThat(client.get("/api/search?q=walnut%20lamp").status()).isEqualTo(200);
+        int oakItems = client.get("/api/search?q=oak").json().get("items").size();
+        assertThat(oakItems).isPositive();
+        double oakChecks = client.metric("shop_fault_path_total{fault=\"cpu-regex\"}") - path;
+        double oakCompilations = client.metric("shop_regex_compilations_total") - compilations;
+        assertThat(oakChecks).isEqualTo(1 + oakItems);
+        double patternsPerCheck = oakCompilations / oakChecks;
+        assertThat(patternsPerCheck).isGreaterThan(300).isEqualTo(Math.rint(patternsPerCheck));
+
+        JsonNode lamps = client.get("/api/search?q=walnut%20lamp").json();
+        double afterLamps = client.metric("shop_regex_compilations_total");
+        assertThat(afterLamps - compilations - oakCompilations)
+                .isEqualTo((1 + lamps.get("items").size()) * patternsPerCheck);
+        // "casino" is the first blocked term: its pattern, compiled first, finds it
         assertThat(client.get("/api/search?q=c4sino").status()).isEqualTo(400);
-        assertThat(client.metric("shop_regex_compilations_total")).isEqualTo(compilations + 3);
-        assertThat(client.metric("shop_fault_path_total{fault=\"cpu-regex\"}")).isEqualTo(path + 3);
+        assertThat(client.metric("shop_regex_compilations_total")).isEqualTo(afterLamps + 1);
+        assertThat(client.metric("shop_fault_path_total{fault=\"cpu-regex\"}"))
+                .isEqualTo(path + oakChecks + 1 + lamps.get("items").size() + 1);
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class SeedDataWriter {
     public static final int CUSTOMERS = 1_000;
     public static final int ORDERS = 20_000;
     public static final int CARTS = 500;
-    public static final int MAX_ITEMS_PER_ORDER = 5;
+    public static final int MAX_ITEMS_PER_ORDER = 8;
     /** Seed orders are placed every 20 minutes from this UTC time on. */
     public static final LocalDateTime FIRST_ORDER_AT = LocalDateTime.of(2025, 1, 1, 8, 0);
 

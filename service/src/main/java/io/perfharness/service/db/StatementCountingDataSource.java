@@ -17,7 +17,9 @@ import javax.sql.DataSource;
  * A DataSource that reports every JDBC statement executed through it: each {@code execute*} call
  * counts one, a batch counts one per entry. Connections and statements are wrapped in small dynamic
  * proxies (the JDBC interfaces have hundreds of methods; a proxy keeps the wrapper honest and short).
- * This is how {@code shop_db_statements_total} is measured rather than estimated. Thread-safe.
+ * This is how {@code shop_db_statements_total} is measured rather than estimated on databases other
+ * than embedded H2 (where {@link H2StatementListener} counts without a wrapper: the proxy's frames sit
+ * below every caller of JDBC in a profile and take the attribution of all database work). Thread-safe.
  */
 public final class StatementCountingDataSource implements DataSource {
     private final DataSource delegate;

@@ -7,10 +7,12 @@ import io.perfharness.service.catalog.CategoryDirectory;
 import io.perfharness.service.catalog.InventoryRepository;
 import io.perfharness.service.catalog.ProductDetail;
 import io.perfharness.service.catalog.ProductRepository;
+import io.perfharness.service.catalog.ProductSummary;
 import io.perfharness.service.catalog.ProductViewTracker;
 import io.perfharness.service.catalog.SearchResult;
 import io.perfharness.service.catalog.SearchTerms;
 import io.perfharness.service.validation.InputValidator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +72,14 @@ final class CatalogHandler {
         int limit = RequestParams.queryInt(ctx, "limit", 20, 1, 50);
         Set<String> terms = SearchTerms.of(query);
         List<String> used = terms.stream().limit(MAX_SEARCH_TERMS).toList();
-        var items = products.search(used, limit);
-        ctx.json(new SearchResult(query, items.size(), items));
+        List<ProductSummary> shown = new ArrayList<>();
+        for (ProductSummary item : products.search(used, limit)) {
+            // names come from supplier feeds: never show one with a term the shop refuses to search for
+            if (validator.isAllowedProductName(item.name())) {
+                shown.add(item);
+            }
+        }
+        ctx.json(new SearchResult(query, shown.size(), shown));
     }
 
     /** {@code GET /api/inventory/{productId}}. */

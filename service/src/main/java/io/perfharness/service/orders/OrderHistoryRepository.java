@@ -3,6 +3,8 @@ package io.perfharness.service.orders;
 import io.micrometer.core.instrument.Counter;
 import io.perfharness.service.db.Jdbc;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,6 +19,9 @@ import java.util.Optional;
 public final class OrderHistoryRepository {
     private static final String RECENT_ORDERS = "SELECT id, created_at, status, total_cents FROM orders"
             + " WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ?";
+    private static final String ITEMS_OF_ORDER = "SELECT line_no, product_id, quantity, unit_price_cents"
+            + " FROM order_items WHERE order_id = ? ORDER BY line_no";
+    private static final String PRODUCT_NAME = "SELECT name FROM products WHERE id = ?";
 
     private record OrderHeader(long orderId, String createdAt, String status, long totalCents) {}
 
@@ -51,24 +56,45 @@ public final class OrderHistoryRepository {
         });
     }
 
-    /** The planted fault: 1 + orders + items statements. */
+    /**
+     * The planted fault: 1 + orders + items statements. Written against plain JDBC, as such loops
+     * usually are, so a profile charges every round trip to this method and not to a shared helper.
+     */
     List<OrderView> loadOneQueryPerItem(Connection connection, long customerId, int limit) throws SQLException {
         faultPath.increment();
-        List<OrderHeader> headers = Jdbc.list(connection, RECENT_ORDERS,
-                row -> new OrderHeader(row.getLong(1), Timestamps.iso(row.getObject(2, LocalDateTime.class)),
-                        row.getString(3), row.getLong(4)),
-                customerId, limit);
+        List<OrderHeader> headers = new ArrayList<>();
+        try (PreparedStatement recentOrders = connection.prepareStatement(RECENT_ORDERS)) {
+            recentOrders.setLong(1, customerId);
+            recentOrders.setInt(2, limit);
+            try (ResultSet row = recentOrders.executeQuery()) {
+                while (row.next()) {
+                    headers.add(new OrderHeader(row.getLong(1), Timestamps.iso(row.getObject(2, LocalDateTime.class)),
+                            row.getString(3), row.getLong(4)));
+                }
+            }
+        }
         List<OrderView> orders = new ArrayList<>(headers.size());
         for (OrderHeader header : headers) {
-            List<ItemRow> rows = Jdbc.list(connection,
-                    "SELECT line_no, product_id, quantity, unit_price_cents FROM order_items WHERE order_id = ?"
-                            + " ORDER BY line_no",
-                    row -> new ItemRow(row.getInt(1), row.getLong(2), row.getInt(3), row.getLong(4)),
-                    header.orderId());
+            List<ItemRow> rows = new ArrayList<>();
+            try (PreparedStatement itemsOfOrder = connection.prepareStatement(ITEMS_OF_ORDER)) {
+                itemsOfOrder.setLong(1, header.orderId());
+                try (ResultSet row = itemsOfOrder.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new ItemRow(row.getInt(1), row.getLong(2), row.getInt(3), row.getLong(4)));
+                    }
+                }
+            }
             List<OrderItemView> items = new ArrayList<>(rows.size());
             for (ItemRow item : rows) {
-                String name = Jdbc.one(connection, "SELECT name FROM products WHERE id = ?",
-                        row -> row.getString(1), item.productId()).orElse("?");
+                String name = "?";
+                try (PreparedStatement productName = connection.prepareStatement(PRODUCT_NAME)) {
+                    productName.setLong(1, item.productId());
+                    try (ResultSet row = productName.executeQuery()) {
+                        if (row.next()) {
+                            name = row.getString(1);
+                        }
+                    }
+                }
                 items.add(new OrderItemView(item.lineNo(), item.productId(), name, item.quantity(),
                         item.unitPriceCents()));
             }

@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * Formats an order as a fixed-width text receipt: header, one line per item, totals, then the terms
  * and conditions (about 70 lines). With the {@code alloc-churn} fault the text is built by repeated
- * String concatenation, each line copying everything before it (some 300 KB of garbage per receipt);
- * the fix appends to one StringBuilder sized once. Both produce identical text. Thread-safe.
+ * String concatenation and the terms are word-wrapped as they are appended, so every line of the body
+ * and every word of the terms copies the whole receipt so far (some MB of garbage per receipt); the
+ * fix appends the terms wrapped once at start-up to one StringBuilder sized once. Both produce
+ * identical text. Thread-safe.
  */
 public final class ReceiptFormatter {
     public static final int WIDTH = 64;
@@ -20,7 +22,10 @@ public final class ReceiptFormatter {
     private static final String RULE = "-".repeat(WIDTH);
     private static final String DOUBLE_RULE = "=".repeat(WIDTH);
     private static final int VAT_PCT = 19;
-    static final List<String> TERMS_LINES = wrapTerms(loadTerms(), WIDTH);
+    private static final String TERMS_TEXT = loadTerms();
+    static final List<String> TERMS_LINES = wrapTerms(TERMS_TEXT, WIDTH);
+    /** The words of each paragraph of the terms, for the faulty path that wraps them per receipt. */
+    private static final List<List<String>> TERMS_PARAGRAPH_WORDS = paragraphWords(TERMS_TEXT);
     /** The terms as one block, built once for the fixed path. */
     private static final String TERMS_BLOCK = String.join("\n", TERMS_LINES) + "\n";
 
@@ -41,15 +46,32 @@ public final class ReceiptFormatter {
         return concatenate ? formatByConcatenation(body) : formatWithBuilder(body);
     }
 
-    /** The planted fault: every += copies the whole receipt so far into a new String. */
+    /**
+     * The planted fault: the receipt is a String, the terms are wrapped at {@link #WIDTH} columns while
+     * they are appended, and every append (a body line, a word, a space, a line break) copies the whole
+     * receipt so far into a new String.
+     */
     String formatByConcatenation(List<String> body) {
         faultPath.increment();
         String receipt = "";
         for (String line : body) {
             receipt = receipt + line + "\n";
         }
-        for (String line : TERMS_LINES) {
-            receipt = receipt + line + "\n";
+        for (List<String> paragraph : TERMS_PARAGRAPH_WORDS) {
+            int column = 0;
+            for (String word : paragraph) {
+                if (column > 0 && column + 1 + word.length() > WIDTH) {
+                    receipt = receipt + "\n";
+                    column = 0;
+                }
+                if (column > 0) {
+                    receipt = receipt + " ";
+                    column++;
+                }
+                receipt = receipt + word;
+                column += word.length();
+            }
+            receipt = receipt + "\n" + "\n";
         }
         receipt = receipt + DOUBLE_RULE + "\n" + "Thank you for shopping with us." + "\n";
         return receipt;
@@ -140,9 +162,9 @@ public final class ReceiptFormatter {
     /** Each paragraph (one per input line) wrapped at word boundaries, paragraphs separated by a blank line. */
     static List<String> wrapTerms(String text, int width) {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : text.strip().split("\n")) {
+        for (List<String> paragraph : paragraphWords(text)) {
             StringBuilder line = new StringBuilder();
-            for (String word : paragraph.strip().split(" +")) {
+            for (String word : paragraph) {
                 if (line.length() > 0 && line.length() + 1 + word.length() > width) {
                     lines.add(line.toString());
                     line.setLength(0);
@@ -156,5 +178,14 @@ public final class ReceiptFormatter {
             lines.add("");
         }
         return List.copyOf(lines);
+    }
+
+    /** The words of each paragraph (one per input line). */
+    private static List<List<String>> paragraphWords(String text) {
+        List<List<String>> paragraphs = new ArrayList<>();
+        for (String paragraph : text.strip().split("\n")) {
+            paragraphs.add(List.of(paragraph.strip().split(" +")));
+        }
+        return List.copyOf(paragraphs);
     }
 }

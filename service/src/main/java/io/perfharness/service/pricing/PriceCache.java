@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
 /**
  * Price schedules by product, each kept for a short time-to-live because prices and promotions
  * change. With 5,000 products and a TTL of seconds most lookups under load are misses, so the load
- * path (database plus a ~2 ms promotions round trip) is hot. With the {@code lock-contention} fault
+ * path (database plus a 30 ms promotions round trip) is hot. With the {@code lock-contention} fault
  * one monitor guards the whole cache and is held during the load, so concurrent price lookups queue
  * behind each other's round trips; the fix loads outside any lock. Thread-safe.
  */

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Loads price schedules: list price and volume tiers from the database (2 statements) plus the active
- * promotion from the promotions service (a ~2 ms round trip). Thread-safe.
+ * promotion from the promotions service (a 30 ms round trip). Thread-safe.
  */
 public final class PriceScheduleRepository implements PriceScheduleLoader {
     private record ListPrice(long priceCents, int categoryId, int categoryDiscountPct) {}

@@ -6,12 +6,12 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Stands in for the marketing team's promotions service across the network: which promotion (percent
  * off) is active for a product. Every lookup waits a fixed {@link #LATENCY_MICROS} for the simulated
- * round trip (no CPU), and the answer is a deterministic function of the product id: every tenth
- * product is 10 % off. This wait is the slow work the {@code lock-contention} fault holds its lock
- * across. Thread-safe.
+ * round trip (no CPU; the service evaluates each promotion's rules and remaining budget), and the
+ * answer is a deterministic function of the product id: every tenth product is 10 % off. This wait is
+ * the slow work the {@code lock-contention} fault holds its lock across. Thread-safe.
  */
 public final class PromotionsClient {
-    public static final long LATENCY_MICROS = 2_000;
+    public static final long LATENCY_MICROS = 30_000;
     public static final int PROMOTION_PCT = 10;
 
     /** The active promotion in percent, after the simulated round trip. */

@@ -1,16 +1,23 @@
 package io.perfharness.service.shipping;
 
 import io.micrometer.core.instrument.Counter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Quotes shipping. With the {@code blocking-io} fault each quote asks the (simulated) carrier on the
- * request thread and waits 20..50 ms; the fix answers from the rate table built at start-up. The fix
+ * Quotes shipping. With the {@code blocking-io} fault each quote asks the (simulated) carrier and blocks
+ * the request thread until it answers, 300..600 ms later; the fix answers from the rate table built at
+ * start-up. The fix
  * is not free: a tariff change reaches quotes only when the table is rebuilt (here: at the next
  * start), where the live call would see it at once. Thread-safe.
  */
 public final class ShippingQuoteService {
     public static final String SOURCE_CARRIER = "carrier-api";
     public static final String SOURCE_TABLE = "rate-table";
+    /** How long a quote waits for the carrier before it gives up (503). */
+    public static final long CARRIER_TIMEOUT_MILLIS = 2_000;
 
     private final CarrierTariff tariff;
     private final SimulatedCarrier carrier;
@@ -44,11 +51,25 @@ public final class ShippingQuoteService {
         return blockingCarrierCall ? quoteFromCarrierBlocking(request, zone) : quoteFromRateTable(request, zone);
     }
 
-    /** The planted fault: a synchronous downstream call holds the request thread for 20..50 ms. */
+    /**
+     * The planted fault: the carrier's client is asynchronous, but the quote waits for its answer on the
+     * request thread, which stays parked here for 300..600 ms.
+     */
     ShippingQuote quoteFromCarrierBlocking(ShippingRequest request, ShippingZone zone) {
         faultPath.increment();
-        long priceCents = carrier.requestQuoteCents(zone, request.country(), request.postalCode(),
+        CompletableFuture<Long> answer = carrier.requestQuoteCents(zone, request.country(), request.postalCode(),
                 request.weightGrams());
+        long priceCents;
+        try {
+            priceCents = answer.get(CARRIER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CarrierUnavailableException("interrupted while waiting for the carrier", e);
+        } catch (ExecutionException | TimeoutException e) {
+            answer.cancel(false);
+            throw new CarrierUnavailableException("the carrier did not answer within " + CARRIER_TIMEOUT_MILLIS
+                    + " ms", e);
+        }
         return toQuote(request, zone, priceCents, SOURCE_CARRIER);
     }
 

@@ -1,13 +1,19 @@
 package io.perfharness.service.shipping;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
 /**
- * Stands in for a carrier's quote API across the network: it answers from the tariff after a
- * deterministic 20..50 ms (a function of country and postal code), during which the calling thread is
- * blocked, as it would be in a synchronous HTTP call. Thread-safe.
+ * Stands in for a carrier's quote API across the network, called through an asynchronous client: a
+ * request returns at once with a future that the carrier completes from the tariff after a
+ * deterministic {@value #MIN_LATENCY_MILLIS}..{@value #MAX_LATENCY_MILLIS} ms (a function of country and
+ * postal code; rate APIs of parcel carriers are slow). No thread of ours waits unless a caller blocks on
+ * the future. Thread-safe.
  */
 public final class SimulatedCarrier {
-    public static final int MIN_LATENCY_MILLIS = 20;
-    public static final int MAX_LATENCY_MILLIS = 50;
+    public static final int MIN_LATENCY_MILLIS = 300;
+    public static final int MAX_LATENCY_MILLIS = 600;
 
     private final CarrierTariff tariff;
 
@@ -15,15 +21,13 @@ public final class SimulatedCarrier {
         this.tariff = tariff;
     }
 
-    /** Blocks for the simulated round trip, then returns the price in cents. */
-    public long requestQuoteCents(ShippingZone zone, String country, String postalCode, int weightGrams) {
-        try {
-            Thread.sleep(latencyMillis(country, postalCode));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierUnavailableException("interrupted while waiting for the carrier", e);
-        }
-        return tariff.priceCents(zone, CarrierTariff.band(weightGrams));
+    /** Sends the quote request; the future completes with the price in cents when the carrier answers. */
+    public CompletableFuture<Long> requestQuoteCents(ShippingZone zone, String country, String postalCode,
+            int weightGrams) {
+        Executor answerLater = CompletableFuture.delayedExecutor(latencyMillis(country, postalCode),
+                TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> tariff.priceCents(zone, CarrierTariff.band(weightGrams)),
+                answerLater);
     }
 
     static int latencyMillis(String country, String postalCode) {
