@@ -38,8 +38,9 @@ public final class ProductRepository {
             // page first, then join the page: joined first, H2 starts from categories and sorts every
             // product for each page (some 50 times the cost, the same rows)
             List<ProductSummary> items = Jdbc.list(connection,
-                    "SELECT " + SUMMARY_COLUMNS + " FROM (SELECT id, sku, name, category_id, price_cents FROM products"
-                            + " ORDER BY id LIMIT ? OFFSET ?) p JOIN categories c ON c.id = p.category_id ORDER BY p.id",
+                    "SELECT " + SUMMARY_COLUMNS + " FROM (SELECT id, sku, name, category_id, price_cents"
+                            + " FROM products ORDER BY id LIMIT ? OFFSET ?) p"
+                            + " JOIN categories c ON c.id = p.category_id ORDER BY p.id",
                     SUMMARY, size, offset);
             return new ProductPage(null, page, size, total, items);
         });

@@ -24,7 +24,8 @@ public final class H2StatementListener implements DatabaseEventListener {
     private static final ConcurrentMap<String, LongConsumer> COUNTERS = new ConcurrentHashMap<>();
     private static final String URL_SETTING = "DATABASE_EVENT_LISTENER";
     /** What H2's network client asks as it opens a connection. */
-    private static final String REMOTE_SESSION_SETTINGS = "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS";
+    private static final String REMOTE_SESSION_SETTINGS =
+            "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS";
 
     private volatile String database = "";
 

@@ -19,8 +19,8 @@ public enum Fault {
             "io.perfharness.service.validation.InputValidator.matchesWithFreshPattern",
             "java.util.regex.Pattern",
             ProfileEvent.CPU,
-            "Compile the search-query pattern once into a static final Pattern and only match it per request"
-                    + " (InputValidator.matchesPrecompiled)."),
+            "Compile the block list once, combined into one static final Pattern per check (search query,"
+                    + " product name), and only match it per call (InputValidator.matchesPrecompiled)."),
     ALLOC_CHURN(
             "alloc-churn",
             List.of("GET /api/orders/{orderId}/receipt"),

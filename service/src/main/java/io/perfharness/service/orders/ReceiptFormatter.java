@@ -12,9 +12,10 @@ import java.util.List;
  * Formats an order as a fixed-width text receipt: header, one line per item, totals, then the terms
  * and conditions (about 70 lines). With the {@code alloc-churn} fault the text is built by repeated
  * String concatenation and the terms are word-wrapped as they are appended, so every line of the body
- * and every word of the terms copies the whole receipt so far (some MB of garbage per receipt); the
- * fix appends the terms wrapped once at start-up to one StringBuilder sized once. Both produce
- * identical text. Thread-safe.
+ * and every word of the terms copies the whole receipt so far: about 9 MB of garbage for a 5 KB
+ * receipt, the terms quoting prices in euros so that those copies are UTF-16. The fix appends the
+ * terms, wrapped once at start-up, to one StringBuilder sized once. Both produce identical text.
+ * Thread-safe.
  */
 public final class ReceiptFormatter {
     public static final int WIDTH = 64;

@@ -9,9 +9,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Quotes shipping. With the {@code blocking-io} fault each quote asks the (simulated) carrier and blocks
  * the request thread until it answers, 300..600 ms later; the fix answers from the rate table built at
- * start-up. The fix
- * is not free: a tariff change reaches quotes only when the table is rebuilt (here: at the next
- * start), where the live call would see it at once. Thread-safe.
+ * start-up. The fix is not free: a tariff change reaches quotes only when the table is rebuilt (here:
+ * at the next start), where the live call would see it at once. Thread-safe.
  */
 public final class ShippingQuoteService {
     public static final String SOURCE_CARRIER = "carrier-api";
@@ -65,7 +64,9 @@ public final class ShippingQuoteService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted while waiting for the carrier", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw new CarrierUnavailableException("the carrier failed to quote", e.getCause());
+        } catch (TimeoutException e) {
             answer.cancel(false);
             throw new CarrierUnavailableException("the carrier did not answer within " + CARRIER_TIMEOUT_MILLIS
                     + " ms", e);

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * Validates free-text input with regular expressions: the search query (allowed characters, length,
  * and a block list of abusive terms that tolerates leetspeak and separators), the product names a
  * search shows (the same block list) and order e-mail addresses. With the {@code cpu-regex} fault
- * every search-query and product-name check compiles its pattern afresh (some 13,000 characters,
- * about 0.2..0.5 ms of CPU each, and a search runs one check for the query and one per product found);
- * the fix matches against patterns compiled once. Thread-safe.
+ * every search-query and product-name check compiles one pattern per blocked term and one for the
+ * shape, afresh (some 370 compilations, about 0.5 ms of CPU and 2 MB of garbage per check, and a
+ * search runs one check for the query and one per product found); the fix matches against one
+ * pattern per check, compiled once. Thread-safe.
  */
 public final class InputValidator {
     /** Input longer than this is rejected before any regex runs. */
@@ -63,7 +64,7 @@ public final class InputValidator {
 
     /**
      * @param compileEveryCall true runs the planted {@code cpu-regex} fault
-     * @param compilations counts patterns compiled per call
+     * @param compilations counts the patterns compiled while serving
      * @param faultPath counts runs of the faulty path
      */
     public InputValidator(boolean compileEveryCall, Counter compilations, Counter faultPath) {
@@ -99,8 +100,9 @@ public final class InputValidator {
 
     /**
      * The planted fault: the block list checked one term at a time, each term's pattern compiled on
-     * every call, then the shape compiled too: about 200 compilations per check, and a search runs one
-     * check for its query and one per product name it found.
+     * every call, then the shape compiled too: one compilation per blocked term (368) and one for the
+     * shape when the input passes, and a search runs one check for its query and one per product name
+     * it found.
      */
     boolean matchesWithFreshPattern(String shapeRegex, String input) {
         faultPath.increment();
@@ -119,7 +121,7 @@ public final class InputValidator {
         }
     }
 
-    /** The fix: patterns compiled once per process, only matched per request. */
+    /** The fix: the block list and the shape combined into one pattern per check, compiled once per process. */
     boolean matchesPrecompiled(Pattern pattern, String input) {
         return pattern.matcher(input).matches();
     }

@@ -96,7 +96,8 @@ class InputValidatorTest {
     @Test
     void noSeededProductNameIsBlocked() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:names-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:names-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         SeedDataWriter.write(h2);
         List<String> blocked = new ArrayList<>();
         int names = 0;
