@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The request rate at which the generator keeps up with its schedule while the sample service runs
  * on the same machine: default shop mix, rates stepped up until a run is no longer valid (achieved
- * under 99% of intended, or start lag p99 over 20 ms). Run by {@code bench/generator-capacity.sh}.
+ * under 99% of intended, or start lag p99 over 50 ms). Run by {@code bench/generator-capacity.sh}.
  */
 public final class GeneratorCapacityBench {
   private GeneratorCapacityBench() {}

@@ -24,7 +24,11 @@ final class RunManifestAssembler {
       + " in the window when its intended arrival time falls in the measurement window; arrival lag of the"
       + " injector is measured separately (load.generator)";
   static final double MIN_ACHIEVED_RATIO = 0.99;
-  static final long MAX_LAG_P99_MICROS = 20_000;
+  /**
+   * Start lag that marks a generator in trouble. Scheduler jitter on a busy 2-core machine reaches
+   * 10-45 ms at p99 while the rate is kept; a saturated generator lags by hundreds of ms and more.
+   */
+  static final long MAX_LAG_P99_MICROS = 50_000;
   static final double MAX_ERROR_RATE = 0.001;
   static final double GENERATOR_CPU_WARNING = 0.5;
 
