@@ -6,7 +6,7 @@ import io.perfharness.core.config.RunConfigParser;
 import io.perfharness.loadtests.run.RunLauncher;
 import io.perfharness.loadtests.run.RunOutcome;
 import io.perfharness.loadtests.schedule.SampleShopMix;
-import io.perfharness.loadtests.target.RunLauncherPaths;
+import io.perfharness.loadtests.launch.RunLauncherPaths;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

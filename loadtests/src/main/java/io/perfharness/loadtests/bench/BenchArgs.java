@@ -30,6 +30,6 @@ final class BenchArgs {
 
   /** The output folder; relative paths resolve against the repository root. */
   Path out() {
-    return io.perfharness.loadtests.target.RunLauncherPaths.home().resolve(values.get("out")).normalize();
+    return io.perfharness.loadtests.launch.RunLauncherPaths.home().resolve(values.get("out")).normalize();
   }
 }

@@ -3,7 +3,7 @@ package io.perfharness.loadtests.run;
 import io.perfharness.core.config.RunConfig;
 import io.perfharness.core.run.RunDirectory;
 import io.perfharness.core.run.RunManifest;
-import io.perfharness.loadtests.target.TargetException;
+import io.perfharness.loadtests.launch.TargetException;
 import io.perfharness.profiling.ProfilingException;
 import io.perfharness.profiling.capture.AsyncProfilerCapture;
 import io.perfharness.profiling.capture.CaptureInfo;

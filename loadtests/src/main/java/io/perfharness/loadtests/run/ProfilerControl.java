@@ -2,7 +2,7 @@ package io.perfharness.loadtests.run;
 
 import io.perfharness.core.run.RunDirectory;
 import io.perfharness.core.run.RunManifest;
-import io.perfharness.loadtests.target.TargetException;
+import io.perfharness.loadtests.launch.TargetException;
 
 /**
  * The profiler as the run sees it: checked before the load, started and stopped on the

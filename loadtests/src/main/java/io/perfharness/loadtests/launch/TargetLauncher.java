@@ -1,4 +1,4 @@
-package io.perfharness.loadtests.target;
+package io.perfharness.loadtests.launch;
 
 import io.perfharness.core.config.RunConfig;
 import io.perfharness.core.config.TargetSpec;

@@ -1,4 +1,4 @@
-package io.perfharness.loadtests.target;
+package io.perfharness.loadtests.launch;
 
 import java.nio.file.Path;
 

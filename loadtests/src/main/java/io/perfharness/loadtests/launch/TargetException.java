@@ -1,4 +1,4 @@
-package io.perfharness.loadtests.target;
+package io.perfharness.loadtests.launch;
 
 /** The target or the environment failed: it did not start, died, or cannot be reached (exit code 3). */
 public final class TargetException extends Exception {
