@@ -32,6 +32,15 @@ public final class Jdbc {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(String what, ConnectionWork<T> work) {
+        try {
+            return inTransaction(dataSource, work);
+        } catch (SQLException e) {
+            throw new DataAccessException(what, e);
+        }
+    }
+
+    /** The same with the SQLException left to the caller (the seed, which fails start-up on it). */
+    static <T> T inTransaction(DataSource dataSource, ConnectionWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -44,8 +53,6 @@ public final class Jdbc {
             } finally {
                 connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new DataAccessException(what, e);
         }
     }
 

@@ -98,9 +98,9 @@ public final class SeedDataWriter {
         long[] priceCents = listPrices(new Random(RANDOM_SEED));
         ExecutorService orderWriter = Executors.newSingleThreadExecutor(task -> new Thread(task, "shop-seed-orders"));
         try {
-            Future<int[]> orders = orderWriter.submit(() -> inTransaction(dataSource,
+            Future<int[]> orders = orderWriter.submit(() -> Jdbc.inTransaction(dataSource,
                     connection -> writeOrders(connection, new Random(RANDOM_SEED + 1), priceCents)));
-            int[] catalog = inTransaction(dataSource,
+            int[] catalog = Jdbc.inTransaction(dataSource,
                     connection -> writeCatalog(connection, new Random(RANDOM_SEED + 2), priceCents));
             int[] history = await(orders);
             try (Connection connection = dataSource.getConnection();
@@ -134,22 +134,6 @@ public final class SeedDataWriter {
             priceCents[id] = 199 + random.nextInt(4_800) + (random.nextInt(10) == 0 ? random.nextInt(45_000) : 0);
         }
         return priceCents;
-    }
-
-    private static <T> T inTransaction(DataSource dataSource, ConnectionWork<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
     }
 
     private static int[] await(Future<int[]> orders) throws SQLException {
