@@ -2,6 +2,7 @@ package io.perfharness.loadtests.launch;
 
 import io.perfharness.core.config.RunConfig;
 import io.perfharness.core.config.TargetSpec;
+import io.perfharness.service.faults.Fault;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -41,6 +42,7 @@ public final class TargetLauncher {
     int port = freeLoopbackPort();
     URI baseUrl = URI.create("http://127.0.0.1:" + port);
     if (spec instanceof TargetSpec.Sample sample) {
+      sample.faults().forEach(Fault::fromCliName); // unknown name: IllegalArgumentException listing the known ones
       return new TargetPlan("sample", baseUrl, sampleCommand(port, sample.faults(), runDir), OptionalLong.empty());
     }
     List<String> command = new ArrayList<>();

@@ -26,8 +26,6 @@ import java.util.stream.Stream;
  * forked JVM) and {@link #runInProcess} (the {@code perf} CLI and the tests, which may pass their own request mix).
  */
 public final class RunLauncher {
-  /** Repository root for relative paths ({@code runs/}); set by the Maven build. */
-  public static final String HOME_PROPERTY = RunLauncherPaths.HOME_PROPERTY;
   /** Where Gatling writes its results folder; set by the Maven build and by {@link #runInProcess}. */
   public static final String GATLING_RESULTS_PROPERTY = "perf.internal.gatlingResults";
 
@@ -45,7 +43,7 @@ public final class RunLauncher {
     RunConfig config = inProcessConfig;
     try {
       if (config == null) {
-        config = RunConfigParser.fromProperties(System.getProperties(), home());
+        config = RunConfigParser.fromProperties(System.getProperties(), RunLauncherPaths.home());
       }
       ArrivalSchedule schedule = ArrivalSchedule.generate(
           ShapeCurve.of(config.shape(), config.ratePerSec(), config.warmup(), config.duration()),
@@ -148,10 +146,6 @@ public final class RunLauncher {
 
   public static Optional<RunOutcome> lastOutcome() {
     return Optional.ofNullable(lastOutcome);
-  }
-
-  static Path home() {
-    return RunLauncherPaths.home();
   }
 
   private static RunFailedException fail(String message, int exitCode) {

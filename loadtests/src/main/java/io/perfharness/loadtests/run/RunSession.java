@@ -80,7 +80,13 @@ public final class RunSession {
   public static RunSession prepare(RunConfig config, ArrivalSchedule schedule, Clock clock,
       Function<RunConfig, ProfilerControl> profilers, PrintStream console) throws IOException, TargetException {
     RunDirectory dir = RunDirectory.create(config.outDir(), clock.instant(), config.label());
-    TargetPlan plan = TargetLauncher.plan(config, dir.root());
+    TargetPlan plan;
+    try {
+      plan = TargetLauncher.plan(config, dir.root());
+    } catch (TargetException | RuntimeException e) {
+      java.nio.file.Files.delete(dir.root()); // refused before anything started: leave no empty run behind
+      throw e;
+    }
     RunSession session = new RunSession(config, clock, dir, schedule, plan, profilers, console);
     dir.writeManifest(session.manifest.build(RunManifest.Status.RUNNING, null, null, null, session.warnings));
     return session;

@@ -71,6 +71,18 @@ class FailurePathsTest {
           assertThat(e.exitCode()).isEqualTo(RunOutcome.EXIT_BAD_INPUT);
           assertThat(e.getMessage()).contains("192.0.2.1").contains("-Dperf.allowRemote=true");
         });
+    assertThat(out).as("no run directory is left behind").isDirectoryNotContaining("glob:**-run");
+  }
+
+  @Test
+  void anUnknownFaultIsRefusedBeforeAnythingStartsNamingTheKnownOnes() {
+    assertThatThrownBy(() -> run(Map.of("target", "sample:fault=cpu-regex,cpu-regx", "events", "none",
+            "warmup", "1s", "duration", "2s", "out", out.toString())))
+        .isInstanceOfSatisfying(RunLauncher.RunFailedException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(RunOutcome.EXIT_BAD_INPUT);
+          assertThat(e.getMessage()).contains("unknown fault 'cpu-regx'").contains("lock-contention");
+        });
+    assertThat(out).as("no run directory is left behind").isDirectoryNotContaining("glob:**-run");
   }
 
   private RunDirectory onlyRun() throws Exception {
