@@ -22,12 +22,14 @@ import io.perfharness.service.orders.OrderHistoryRepository;
 import io.perfharness.service.orders.OrderRepository;
 import io.perfharness.service.orders.OrderService;
 import io.perfharness.service.orders.ReceiptFormatter;
+import io.perfharness.service.orders.ReceiptReconciler;
 import io.perfharness.service.pricing.PriceCache;
 import io.perfharness.service.pricing.PriceScheduleRepository;
 import io.perfharness.service.pricing.PricingService;
 import io.perfharness.service.pricing.PromotionsClient;
 import io.perfharness.service.shipping.CarrierTariff;
 import io.perfharness.service.shipping.ShippingQuoteService;
+import io.perfharness.service.shipping.TariffWatch;
 import io.perfharness.service.validation.InputValidator;
 import java.io.OutputStream;
 import java.sql.SQLException;
@@ -36,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
 /**
  * A running shop service: database seeded, HTTP server listening. Start it in-process with
@@ -48,17 +51,19 @@ public final class ShopService implements AutoCloseable {
     private final ShopMetrics metrics;
     private final ConnectionPool pool;
     private final ShopHttpServer server;
+    private final TariffWatch tariffWatch;
     private final AtomicBoolean ready;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long startedAtNanos;
 
     private ShopService(ShopServiceConfig config, JsonLineWriter log, ShopMetrics metrics, ConnectionPool pool,
-            ShopHttpServer server, AtomicBoolean ready, long startedAtNanos) {
+            ShopHttpServer server, TariffWatch tariffWatch, AtomicBoolean ready, long startedAtNanos) {
         this.config = config;
         this.log = log;
         this.metrics = metrics;
         this.pool = pool;
         this.server = server;
+        this.tariffWatch = tariffWatch;
         this.ready = ready;
         this.startedAtNanos = startedAtNanos;
     }
@@ -94,7 +99,8 @@ public final class ShopService implements AutoCloseable {
             HttpServices services = wire(config, pool, metrics, log, mapper, ready);
             ShopHttpServer server = ShopHttpServer.start(config.host(), config.port(), services);
             ready.set(true);
-            ShopService service = new ShopService(config, log, metrics, pool, server, ready, startNanos);
+            ShopService service = new ShopService(config, log, metrics, pool, server, services.tariffWatch(), ready,
+                    startNanos);
             log.write(fields("event", "listening", "port", server.port(), "url", service.baseUrl(),
                     "pid", ProcessHandle.current().pid(), "faults", faultNames(config)));
             log.event("INFO", "started", fields("startupMillis", (System.nanoTime() - startNanos) / 1_000_000));
@@ -119,7 +125,8 @@ public final class ShopService implements AutoCloseable {
     private static HttpServices wire(ShopServiceConfig config, ConnectionPool pool, ShopMetrics metrics,
             JsonLineWriter log, ObjectMapper mapper, AtomicBoolean ready) {
         Clock clock = Clock.systemUTC();
-        Jdbc jdbc = new Jdbc(pool.countingDataSource(statements -> metrics.dbStatements().increment(statements)));
+        DataSource counted = pool.countingDataSource(statements -> metrics.dbStatements().increment(statements));
+        Jdbc jdbc = new Jdbc(counted);
         metrics.gaugeLeakRegistrySize(ProductViewRegistry::size);
 
         PriceCache priceCache = new PriceCache(new PriceScheduleRepository(jdbc, new PromotionsClient()),
@@ -140,8 +147,11 @@ public final class ShopService implements AutoCloseable {
                 orders,
                 new OrderHistoryRepository(jdbc, config.isOn(Fault.N_PLUS_ONE), metrics.faultPath(Fault.N_PLUS_ONE)),
                 new ReceiptFormatter(config.isOn(Fault.ALLOC_CHURN), metrics.faultPath(Fault.ALLOC_CHURN)),
+                new ReceiptReconciler(counted, config.isOn(Fault.CONNECTION_LEAK),
+                        metrics.faultPath(Fault.CONNECTION_LEAK), ReceiptReconciler.SAMPLE_EVERY),
                 new ShippingQuoteService(new CarrierTariff(), config.isOn(Fault.BLOCKING_IO),
                         metrics.faultPath(Fault.BLOCKING_IO)),
+                new TariffWatch(config.isOn(Fault.THREAD_LEAK), metrics.faultPath(Fault.THREAD_LEAK)),
                 metrics,
                 new RequestTimers(metrics.registry()),
                 log,
@@ -174,6 +184,7 @@ public final class ShopService implements AutoCloseable {
         try {
             server.close();
         } finally {
+            tariffWatch.close();
             pool.close();
             metrics.close();
             log.event("INFO", "stopped", fields("uptimeMillis", (System.nanoTime() - startedAtNanos) / 1_000_000));

@@ -39,7 +39,7 @@ class ShopFaultsTest {
         List<String> faults = ShopClient.JSON.convertValue(LOG.event("listening").get("faults"),
                 ShopClient.JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(faults).containsExactly("cpu-regex", "alloc-churn", "lock-contention", "n-plus-one",
-                "blocking-io", "leak");
+                "blocking-io", "leak", "thread-leak", "connection-leak");
         assertThat(LOG.lines()).noneMatch(line -> line.contains("\"requestId\""));
     }
 

@@ -63,7 +63,24 @@ public enum Fault {
             "io.perfharness.service.faults.ProductViewListener",
             ProfileEvent.HEAP,
             "Unregister the listener in a finally block when the request ends"
-                    + " (ProductViewTracker.registerForRequest), so the registry holds only in-flight views.");
+                    + " (ProductViewTracker.registerForRequest), so the registry holds only in-flight views."),
+    THREAD_LEAK(
+            "thread-leak",
+            List.of("POST /api/shipping/quote"),
+            "io.perfharness.service.shipping.TariffWatch.startPollerPerQuote",
+            "io.perfharness.service.shipping.TariffChangePoller",
+            ProfileEvent.THREADS,
+            "Start no thread per request: the tariff is versioned once for the process and each quote is"
+                    + " stamped with that version (TariffWatch.stampWithSharedWatcher); a poller, if one is"
+                    + " needed, is one shared thread started with the service and stopped with it."),
+    CONNECTION_LEAK(
+            "connection-leak",
+            List.of("GET /api/orders/{orderId}/receipt"),
+            "io.perfharness.service.orders.ReceiptReconciler.reconcileLeakingConnection",
+            null,
+            ProfileEvent.CONNECTIONS,
+            "Borrow the connection with try-with-resources (ReceiptReconciler.reconcile through"
+                    + " Jdbc.withConnection), so it goes back to the pool on every path.");
 
     private final String cliName;
     private final List<String> endpoints;

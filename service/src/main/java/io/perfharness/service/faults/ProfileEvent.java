@@ -2,7 +2,10 @@ package io.perfharness.service.faults;
 
 import java.util.Locale;
 
-/** The kind of evidence that shows a planted fault: an async-profiler event, or heap histograms over time. */
+/**
+ * The kind of evidence that shows a planted fault: an async-profiler event, or a soak run's series over
+ * time (class histograms, threads, pool connections).
+ */
 public enum ProfileEvent {
     /** on-CPU samples */
     CPU,
@@ -13,7 +16,11 @@ public enum ProfileEvent {
     /** wall-clock samples of all threads, running or waiting */
     WALL,
     /** class histograms over time (a soak run): live instances that only grow */
-    HEAP;
+    HEAP,
+    /** live thread count over time (a soak run): threads that are started and never end */
+    THREADS,
+    /** the database pool's active connections over time (a soak run): connections never given back */
+    CONNECTIONS;
 
     /** The name the harness uses on its command line ({@code -Dperf.events=cpu,alloc,...}). */
     public String cliName() {

@@ -13,8 +13,10 @@ import io.perfharness.service.orders.OrderHistoryRepository;
 import io.perfharness.service.orders.OrderRepository;
 import io.perfharness.service.orders.OrderService;
 import io.perfharness.service.orders.ReceiptFormatter;
+import io.perfharness.service.orders.ReceiptReconciler;
 import io.perfharness.service.pricing.PricingService;
 import io.perfharness.service.shipping.ShippingQuoteService;
+import io.perfharness.service.shipping.TariffWatch;
 import io.perfharness.service.validation.InputValidator;
 import java.util.function.BooleanSupplier;
 
@@ -31,7 +33,9 @@ public record HttpServices(
         OrderRepository orders,
         OrderHistoryRepository history,
         ReceiptFormatter receipts,
+        ReceiptReconciler reconciler,
         ShippingQuoteService shipping,
+        TariffWatch tariffWatch,
         ShopMetrics metrics,
         RequestTimers timers,
         JsonLineWriter log,

@@ -12,6 +12,7 @@ import io.perfharness.service.orders.PlacedOrder;
 import io.perfharness.service.orders.ReceiptData;
 import io.perfharness.service.orders.ReceiptDocument;
 import io.perfharness.service.orders.ReceiptFormatter;
+import io.perfharness.service.orders.ReceiptReconciler;
 import io.perfharness.service.validation.InputValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,17 @@ final class OrderHandler {
     private final OrderRepository orders;
     private final OrderHistoryRepository history;
     private final ReceiptFormatter receipts;
+    private final ReceiptReconciler reconciler;
     private final InputValidator validator;
     private final ObjectMapper mapper;
 
     OrderHandler(OrderService orderService, OrderRepository orders, OrderHistoryRepository history,
-            ReceiptFormatter receipts, InputValidator validator, ObjectMapper mapper) {
+            ReceiptFormatter receipts, ReceiptReconciler reconciler, InputValidator validator, ObjectMapper mapper) {
         this.orderService = orderService;
         this.orders = orders;
         this.history = history;
         this.receipts = receipts;
+        this.reconciler = reconciler;
         this.validator = validator;
         this.mapper = mapper;
     }
@@ -74,6 +77,7 @@ final class OrderHandler {
         }
         ReceiptData data = orders.receiptData(orderId).orElseThrow(() ->
                 new NoSuchEntityException("orderId", orderId, "no order with this id"));
+        reconciler.viewed(orderId);
         String text = receipts.format(data);
         if ("json".equals(format)) {
             ctx.json(new ReceiptDocument(data.orderId(), data.customerId(), data.totalCents(),

@@ -3,8 +3,10 @@ package io.perfharness.service.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.perfharness.service.shipping.CarrierTariff;
+import io.perfharness.service.shipping.ShippingQuote;
 import io.perfharness.service.shipping.ShippingQuoteService;
 import io.perfharness.service.shipping.ShippingRequest;
+import io.perfharness.service.shipping.TariffWatch;
 
 /**
  * {@code POST /api/shipping/quote} with {@code {"country":"DE","postalCode":"10115","weightGrams":1200}}.
@@ -14,10 +16,12 @@ final class ShippingHandler {
     static final int MAX_POSTAL_CODE_CHARS = 16;
 
     private final ShippingQuoteService quotes;
+    private final TariffWatch tariffWatch;
     private final ObjectMapper mapper;
 
-    ShippingHandler(ShippingQuoteService quotes, ObjectMapper mapper) {
+    ShippingHandler(ShippingQuoteService quotes, TariffWatch tariffWatch, ObjectMapper mapper) {
         this.quotes = quotes;
+        this.tariffWatch = tariffWatch;
         this.mapper = mapper;
     }
 
@@ -33,7 +37,9 @@ final class ShippingHandler {
             throw ApiException.badRequest("must be letters, digits, spaces or '-'", "postalCode", postalCode);
         }
         int weightGrams = body.requiredInt("weightGrams", 1, CarrierTariff.MAX_WEIGHT_GRAMS);
-        ctx.json(quotes.quote(new ShippingRequest(country, postalCode, weightGrams)));
+        ShippingQuote quote = quotes.quote(new ShippingRequest(country, postalCode, weightGrams));
+        tariffWatch.watch(quote);
+        ctx.json(quote);
     }
 
     private static boolean isPostalCode(String text) {

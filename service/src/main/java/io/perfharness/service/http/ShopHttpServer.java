@@ -64,8 +64,8 @@ public final class ShopHttpServer implements AutoCloseable {
         PricingHandler pricing = new PricingHandler(s.pricing());
         CartHandler carts = new CartHandler(s.carts(), s.mapper());
         OrderHandler orders = new OrderHandler(s.orderService(), s.orders(), s.history(), s.receipts(),
-                s.validator(), s.mapper());
-        ShippingHandler shipping = new ShippingHandler(s.shipping(), s.mapper());
+                s.reconciler(), s.validator(), s.mapper());
+        ShippingHandler shipping = new ShippingHandler(s.shipping(), s.tariffWatch(), s.mapper());
         OpsHandler ops = new OpsHandler(s.metrics(), s.ready());
 
         config.routes.get("/health", ops::health);

@@ -67,7 +67,7 @@ class FaultCatalogTest {
         assertThat(Fault.fromCliName(" Lock-Contention ")).isEqualTo(Fault.LOCK_CONTENTION);
         assertThatThrownBy(() -> Fault.fromCliName("gc-storm"))
                 .hasMessage("unknown fault 'gc-storm'; known faults: cpu-regex, alloc-churn, lock-contention, "
-                        + "n-plus-one, blocking-io, leak");
+                        + "n-plus-one, blocking-io, leak, thread-leak, connection-leak");
     }
 
     private static Map<String, DocRow> readDocRows() throws IOException {
