@@ -1,0 +1,220 @@
+package io.perfharness.profiling.diff;
+
+import io.perfharness.profiling.diff.DiffAccumulator.RunCounts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a filled {@link DiffAccumulator} into the immutable {@link ProfileDiffModel}: pooled and
+ * per-run costs per frame, the merged tree, one-sided paths and stable-ancestor moves. Single use.
+ */
+final class DiffModelAssembler {
+    private final DiffAccumulator acc;
+    private final long[] requests = new long[2];
+    private final long[][] totalCount = new long[2][];
+    private final double[][] totalCost = new double[2][];
+    private int[] depth;
+    private int[] stableLength;
+
+    DiffModelAssembler(DiffAccumulator acc) {
+        this.acc = acc;
+    }
+
+    ProfileDiffModel assemble(String baselineLabel, String candidateLabel) {
+        SideSummary baseline = summary(baselineLabel, DiffAccumulator.BASELINE);
+        SideSummary candidate = summary(candidateLabel, DiffAccumulator.CANDIDATE);
+        List<FrameDiff> frames = frames();
+        sumTotals();
+        DiffTreeNode tree = tree();
+        pathDepths();
+        return new ProfileDiffModel(baseline, candidate, frames, tree,
+                oneSidedPaths(DiffAccumulator.CANDIDATE), oneSidedPaths(DiffAccumulator.BASELINE),
+                stableAncestorMoves());
+    }
+
+    private SideSummary summary(String label, int side) {
+        List<RunCounts> runs = acc.runs[side];
+        double[] perRun = new double[runs.size()];
+        long sideRequests = 0;
+        long sideCount = 0;
+        double sideCost = 0;
+        for (int r = 0; r < runs.size(); r++) {
+            RunCounts run = runs.get(r);
+            perRun[r] = run.totalCount() * run.unitsPerCount() / run.completedRequests();
+            sideRequests = Math.addExact(sideRequests, run.completedRequests());
+            sideCount = Math.addExact(sideCount, run.totalCount());
+            sideCost += run.totalCount() * run.unitsPerCount();
+        }
+        requests[side] = sideRequests;
+        return new SideSummary(label, runs.size(), sideRequests, sideCount, sideCost / sideRequests, perRun);
+    }
+
+    private List<FrameDiff> frames() {
+        List<FrameDiff> frames = new ArrayList<>();
+        for (int f = 0; f < acc.frameNames.size(); f++) {
+            FrameSideCost baseline = frameSide(f, DiffAccumulator.BASELINE);
+            FrameSideCost candidate = frameSide(f, DiffAccumulator.CANDIDATE);
+            if (baseline.present() || candidate.present()) {
+                frames.add(new FrameDiff(acc.frameNames.get(f), baseline, candidate));
+            }
+        }
+        frames.sort(Comparator.comparing(FrameDiff::frame));
+        return frames;
+    }
+
+    private FrameSideCost frameSide(int frame, int side) {
+        List<RunCounts> runs = acc.runs[side];
+        double[] selfPerRun = new double[runs.size()];
+        double[] inclusivePerRun = new double[runs.size()];
+        long selfCount = 0;
+        long inclusiveCount = 0;
+        double selfCost = 0;
+        double inclusiveCost = 0;
+        for (int r = 0; r < runs.size(); r++) {
+            RunCounts run = runs.get(r);
+            long self = run.self(frame);
+            long inclusive = run.inclusive(frame);
+            selfCount = Math.addExact(selfCount, self);
+            inclusiveCount = Math.addExact(inclusiveCount, inclusive);
+            selfCost += self * run.unitsPerCount();
+            inclusiveCost += inclusive * run.unitsPerCount();
+            selfPerRun[r] = self * run.unitsPerCount() / run.completedRequests();
+            inclusivePerRun[r] = inclusive * run.unitsPerCount() / run.completedRequests();
+        }
+        return new FrameSideCost(selfCount, inclusiveCount, selfCost / requests[side],
+                inclusiveCost / requests[side], selfPerRun, inclusivePerRun);
+    }
+
+    /** Totals per node: children have larger ids than their parent, so one backward pass suffices. */
+    private void sumTotals() {
+        int nodes = acc.nodeCount;
+        for (int s = 0; s < 2; s++) {
+            totalCount[s] = Arrays.copyOf(acc.nodeSelfCount[s], nodes);
+            totalCost[s] = Arrays.copyOf(acc.nodeSelfCost[s], nodes);
+            for (int n = nodes - 1; n > DiffAccumulator.ROOT_NODE; n--) {
+                int parent = acc.nodeParent[n];
+                totalCount[s][parent] = Math.addExact(totalCount[s][parent], totalCount[s][n]);
+                totalCost[s][parent] += totalCost[s][n];
+            }
+        }
+    }
+
+    private DiffTreeNode tree() {
+        int nodes = acc.nodeCount;
+        // children of node n are childIds[childStart[n] .. childStart[n + 1])
+        int[] childStart = new int[nodes + 1];
+        for (int n = 1; n < nodes; n++) {
+            childStart[acc.nodeParent[n] + 1]++;
+        }
+        for (int n = 0; n < nodes; n++) {
+            childStart[n + 1] += childStart[n];
+        }
+        int[] fill = Arrays.copyOf(childStart, nodes);
+        int[] childIds = new int[Math.max(0, nodes - 1)];
+        for (int n = 1; n < nodes; n++) {
+            childIds[fill[acc.nodeParent[n]]++] = n;
+        }
+        DiffTreeNode[] built = new DiffTreeNode[nodes];
+        Comparator<DiffTreeNode> order = Comparator
+                .comparingDouble((DiffTreeNode c) -> -Math.max(c.baselineTotalPerRequest(), c.candidateTotalPerRequest()))
+                .thenComparing(DiffTreeNode::frame);
+        for (int n = nodes - 1; n >= 0; n--) {
+            List<DiffTreeNode> kids = new ArrayList<>(childStart[n + 1] - childStart[n]);
+            for (int i = childStart[n]; i < childStart[n + 1]; i++) {
+                kids.add(built[childIds[i]]);
+                built[childIds[i]] = null;
+            }
+            kids.sort(order);
+            String frame = n == DiffAccumulator.ROOT_NODE ? DiffTreeNode.ROOT_FRAME : acc.frameNames.get(acc.nodeFrame[n]);
+            built[n] = new DiffTreeNode(frame, totalCount[0][n], totalCount[1][n],
+                    n == 0 ? 0 : acc.nodeSelfCount[0][n], n == 0 ? 0 : acc.nodeSelfCount[1][n],
+                    totalCost[0][n] / requests[0], totalCost[1][n] / requests[1],
+                    acc.nodeSelfCost[0][n] / requests[0], acc.nodeSelfCost[1][n] / requests[1], kids);
+        }
+        return built[DiffAccumulator.ROOT_NODE];
+    }
+
+    private boolean twoSided(int node) {
+        return node == DiffAccumulator.ROOT_NODE || totalCount[0][node] > 0 && totalCount[1][node] > 0;
+    }
+
+    private void pathDepths() {
+        int nodes = acc.nodeCount;
+        depth = new int[nodes];
+        stableLength = new int[nodes];
+        for (int n = 1; n < nodes; n++) {
+            int parent = acc.nodeParent[n];
+            depth[n] = depth[parent] + 1;
+            stableLength[n] = twoSided(n) ? depth[n] : stableLength[parent];
+        }
+    }
+
+    private List<String> path(int node) {
+        String[] frames = new String[depth[node]];
+        for (int n = node; n != DiffAccumulator.ROOT_NODE; n = acc.nodeParent[n]) {
+            frames[depth[n] - 1] = acc.frameNames.get(acc.nodeFrame[n]);
+        }
+        return List.of(frames);
+    }
+
+    /** Stacks ending in a path that only {@code side} has. */
+    private List<DiffPath> oneSidedPaths(int side) {
+        int other = 1 - side;
+        List<DiffPath> paths = new ArrayList<>();
+        for (int n = 1; n < acc.nodeCount; n++) {
+            if (totalCount[other][n] == 0 && acc.nodeSelfCount[side][n] > 0) {
+                paths.add(new DiffPath(path(n), stableLength[n], acc.nodeSelfCount[side][n],
+                        acc.nodeSelfCost[side][n] / requests[side]));
+            }
+        }
+        paths.sort(Comparator.comparingDouble((DiffPath p) -> -p.costPerRequest()).thenComparing(DiffPath::stackText));
+        return paths;
+    }
+
+    private List<StableAncestorMove> stableAncestorMoves() {
+        record Moved(String frame, double perRequest) { }
+        final class Builder {
+            final List<Moved> appeared = new ArrayList<>();
+            final List<Moved> vanished = new ArrayList<>();
+            double appearedPerRequest;
+            double vanishedPerRequest;
+        }
+        Map<Integer, Builder> byAncestor = new HashMap<>();
+        for (int n = 1; n < acc.nodeCount; n++) {
+            int parent = acc.nodeParent[n];
+            if (twoSided(n) || !twoSided(parent)) {
+                continue; // only the topmost node of a one-sided subtree moves under a stable ancestor
+            }
+            Builder b = byAncestor.computeIfAbsent(parent, k -> new Builder());
+            String frame = acc.frameNames.get(acc.nodeFrame[n]);
+            if (totalCount[DiffAccumulator.BASELINE][n] == 0) {
+                double perRequest = totalCost[DiffAccumulator.CANDIDATE][n] / requests[DiffAccumulator.CANDIDATE];
+                b.appeared.add(new Moved(frame, perRequest));
+                b.appearedPerRequest += perRequest;
+            } else {
+                double perRequest = totalCost[DiffAccumulator.BASELINE][n] / requests[DiffAccumulator.BASELINE];
+                b.vanished.add(new Moved(frame, perRequest));
+                b.vanishedPerRequest += perRequest;
+            }
+        }
+        Comparator<Moved> byCost = Comparator.comparingDouble((Moved m) -> -m.perRequest()).thenComparing(Moved::frame);
+        List<StableAncestorMove> moves = new ArrayList<>(byAncestor.size());
+        for (Map.Entry<Integer, Builder> e : byAncestor.entrySet()) {
+            int ancestor = e.getKey();
+            Builder b = e.getValue();
+            b.appeared.sort(byCost);
+            b.vanished.sort(byCost);
+            double delta = totalCost[1][ancestor] / requests[1] - totalCost[0][ancestor] / requests[0];
+            moves.add(new StableAncestorMove(path(ancestor), b.appearedPerRequest, b.vanishedPerRequest, delta,
+                    b.appeared.stream().map(Moved::frame).toList(), b.vanished.stream().map(Moved::frame).toList()));
+        }
+        moves.sort(Comparator.comparingDouble((StableAncestorMove m) -> -m.movedPerRequest())
+                .thenComparing(m -> String.join(";", m.ancestorPath())));
+        return moves;
+    }
+}
