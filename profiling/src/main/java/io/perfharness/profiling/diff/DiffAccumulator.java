@@ -42,6 +42,10 @@ final class DiffAccumulator {
     int[] nodeFrame = new int[1024];
     final long[][] nodeSelfCount = {new long[1024], new long[1024]};
     final double[][] nodeSelfCost = {new double[1024], new double[1024]};
+    final long[][] nodeTotalCount = {new long[1024], new long[1024]};
+    final double[][] nodeTotalCost = {new double[1024], new double[1024]};
+    /** Self counts per node of the open run; costs are added per run so that line order cannot change a sum. */
+    private long[] runNodeSelf = new long[1024];
     private final ChildIndex children = new ChildIndex(1024);
 
     @SuppressWarnings("unchecked")
@@ -114,11 +118,28 @@ final class DiffAccumulator {
         }
         int leaf = frames[length - 1];
         runSelf[leaf] += count;
-        nodeSelfCount[side][node] += count;
-        nodeSelfCost[side][node] += count * unitsPerCount;
+        runNodeSelf[node] = Math.addExact(runNodeSelf[node], count);
     }
 
     void endRun() {
+        long[] runNodeTotal = Arrays.copyOf(runNodeSelf, nodeCount);
+        // children have larger ids than their parent: one backward pass sums the subtrees
+        for (int n = nodeCount - 1; n > ROOT_NODE; n--) {
+            runNodeTotal[nodeParent[n]] = Math.addExact(runNodeTotal[nodeParent[n]], runNodeTotal[n]);
+        }
+        for (int n = 0; n < nodeCount; n++) {
+            long self = runNodeSelf[n];
+            if (self != 0) {
+                nodeSelfCount[side][n] = Math.addExact(nodeSelfCount[side][n], self);
+                nodeSelfCost[side][n] += self * unitsPerCount;
+                runNodeSelf[n] = 0;
+            }
+            long total = runNodeTotal[n];
+            if (total != 0) {
+                nodeTotalCount[side][n] = Math.addExact(nodeTotalCount[side][n], total);
+                nodeTotalCost[side][n] += total * unitsPerCount;
+            }
+        }
         int frames = frameNames.size();
         runs[side].add(new RunCounts(Arrays.copyOf(runSelf, frames), Arrays.copyOf(runInclusive, frames),
                 completedRequests, unitsPerCount, runTotalCount));
@@ -142,9 +163,12 @@ final class DiffAccumulator {
         int capacity = nodeParent.length * 2;
         nodeParent = Arrays.copyOf(nodeParent, capacity);
         nodeFrame = Arrays.copyOf(nodeFrame, capacity);
+        runNodeSelf = Arrays.copyOf(runNodeSelf, capacity);
         for (int s = 0; s < 2; s++) {
             nodeSelfCount[s] = Arrays.copyOf(nodeSelfCount[s], capacity);
             nodeSelfCost[s] = Arrays.copyOf(nodeSelfCost[s], capacity);
+            nodeTotalCount[s] = Arrays.copyOf(nodeTotalCount[s], capacity);
+            nodeTotalCost[s] = Arrays.copyOf(nodeTotalCost[s], capacity);
         }
     }
 

@@ -90,17 +90,10 @@ final class DiffModelAssembler {
                 inclusiveCost / requests[side], selfPerRun, inclusivePerRun);
     }
 
-    /** Totals per node: children have larger ids than their parent, so one backward pass suffices. */
     private void sumTotals() {
-        int nodes = acc.nodeCount;
         for (int s = 0; s < 2; s++) {
-            totalCount[s] = Arrays.copyOf(acc.nodeSelfCount[s], nodes);
-            totalCost[s] = Arrays.copyOf(acc.nodeSelfCost[s], nodes);
-            for (int n = nodes - 1; n > DiffAccumulator.ROOT_NODE; n--) {
-                int parent = acc.nodeParent[n];
-                totalCount[s][parent] = Math.addExact(totalCount[s][parent], totalCount[s][n]);
-                totalCost[s][parent] += totalCost[s][n];
-            }
+            totalCount[s] = acc.nodeTotalCount[s];
+            totalCost[s] = acc.nodeTotalCost[s];
         }
     }
 
@@ -181,8 +174,6 @@ final class DiffModelAssembler {
         final class Builder {
             final List<Moved> appeared = new ArrayList<>();
             final List<Moved> vanished = new ArrayList<>();
-            double appearedPerRequest;
-            double vanishedPerRequest;
         }
         Map<Integer, Builder> byAncestor = new HashMap<>();
         for (int n = 1; n < acc.nodeCount; n++) {
@@ -195,11 +186,9 @@ final class DiffModelAssembler {
             if (totalCount[DiffAccumulator.BASELINE][n] == 0) {
                 double perRequest = totalCost[DiffAccumulator.CANDIDATE][n] / requests[DiffAccumulator.CANDIDATE];
                 b.appeared.add(new Moved(frame, perRequest));
-                b.appearedPerRequest += perRequest;
             } else {
                 double perRequest = totalCost[DiffAccumulator.BASELINE][n] / requests[DiffAccumulator.BASELINE];
                 b.vanished.add(new Moved(frame, perRequest));
-                b.vanishedPerRequest += perRequest;
             }
         }
         Comparator<Moved> byCost = Comparator.comparingDouble((Moved m) -> -m.perRequest()).thenComparing(Moved::frame);
@@ -210,7 +199,10 @@ final class DiffModelAssembler {
             b.appeared.sort(byCost);
             b.vanished.sort(byCost);
             double delta = totalCost[1][ancestor] / requests[1] - totalCost[0][ancestor] / requests[0];
-            moves.add(new StableAncestorMove(path(ancestor), b.appearedPerRequest, b.vanishedPerRequest, delta,
+            // summed in the sorted order, so the sums do not depend on the order stacks were read in
+            double appearedPerRequest = b.appeared.stream().mapToDouble(Moved::perRequest).sum();
+            double vanishedPerRequest = b.vanished.stream().mapToDouble(Moved::perRequest).sum();
+            moves.add(new StableAncestorMove(path(ancestor), appearedPerRequest, vanishedPerRequest, delta,
                     b.appeared.stream().map(Moved::frame).toList(), b.vanished.stream().map(Moved::frame).toList()));
         }
         moves.sort(Comparator.comparingDouble((StableAncestorMove m) -> -m.movedPerRequest())
