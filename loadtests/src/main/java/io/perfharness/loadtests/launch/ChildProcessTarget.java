@@ -1,13 +1,18 @@
 package io.perfharness.loadtests.launch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A target JVM we started as a child process; its stdout and stderr go to the run's
@@ -15,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * period. Mutable: tracks the process.
  */
 public final class ChildProcessTarget implements RunningTarget {
+  /** What the JVM prints when it runs out of memory (with or without ExitOnOutOfMemoryError). */
+  static final String OUT_OF_MEMORY_MARKER = "java.lang.OutOfMemoryError";
+  private static final String HEAP_DUMP_PATH_FLAG = "-XX:HeapDumpPath=";
   private static final long GRACE_MILLIS = 10_000;
   private final Process process;
   private final URI baseUrl;
@@ -37,6 +45,11 @@ public final class ChildProcessTarget implements RunningTarget {
       throws TargetException {
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
+      Optional<Path> heapDump = heapDumpPathOf(command);
+      if (heapDump.isPresent()) {
+        // the JVM does not create the folder of its dump; without it the dump fails when it matters
+        Files.createDirectories(heapDump.get().toAbsolutePath().getParent());
+      }
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -85,6 +98,57 @@ public final class ChildProcessTarget implements RunningTarget {
 
   public Path logFile() {
     return logFile;
+  }
+
+  /**
+   * How a target that ended died of OutOfMemoryError, for the run to say so and point at the dump.
+   *
+   * @param exitCode the process's exit code (3 with -XX:+ExitOnOutOfMemoryError)
+   * @param errorLine the first line of its output naming {@code java.lang.OutOfMemoryError}
+   * @param heapDumpPath where the JVM was told to write its dump, null when it was not told
+   * @param heapDumpWritten whether that file exists
+   */
+  public record OutOfMemoryDeath(int exitCode, String errorLine, Path heapDumpPath, boolean heapDumpWritten) {}
+
+  /** The heap dump path the command gives the JVM ({@code -XX:HeapDumpPath=}), if it gives one. */
+  public Optional<Path> heapDumpPath() {
+    return heapDumpPathOf(command);
+  }
+
+  static Optional<Path> heapDumpPathOf(List<String> command) {
+    return command.stream().filter(arg -> arg.startsWith(HEAP_DUMP_PATH_FLAG))
+        .map(arg -> Path.of(arg.substring(HEAP_DUMP_PATH_FLAG.length()))).reduce((first, last) -> last);
+  }
+
+  /**
+   * Present when the process has ended with a non-zero exit code and its output names
+   * {@code java.lang.OutOfMemoryError}; empty while it runs, after a clean exit, or for another death.
+   */
+  public Optional<OutOfMemoryDeath> outOfMemoryDeath() {
+    if (process.isAlive() || process.exitValue() == 0) {
+      return Optional.empty();
+    }
+    Optional<String> line = firstOutOfMemoryLine(logFile);
+    if (line.isEmpty()) {
+      return Optional.empty();
+    }
+    Path dump = heapDumpPath().orElse(null);
+    return Optional.of(new OutOfMemoryDeath(process.exitValue(), line.get(), dump,
+        dump != null && Files.isRegularFile(dump)));
+  }
+
+  static Optional<String> firstOutOfMemoryLine(Path logFile) {
+    try (Stream<String> lines = Files.lines(logFile, StandardCharsets.ISO_8859_1)) {
+      // ISO-8859-1 never fails to decode, whatever bytes the target wrote
+      return lines.filter(l -> l.contains(OUT_OF_MEMORY_MARKER)).map(String::strip).findFirst();
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Waits up to {@code timeout} for the process to end; true when it has. */
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The last lines of the target's output, for error messages. */

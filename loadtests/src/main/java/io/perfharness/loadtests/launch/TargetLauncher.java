@@ -22,6 +22,8 @@ import java.util.OptionalLong;
 public final class TargetLauncher {
   /** The sample service's entry point; started from this JVM's own class path. */
   public static final String SAMPLE_MAIN = "io.perfharness.service.ShopServiceMain";
+  /** Where a target JVM we start writes its heap dump when it runs out of memory, inside the run directory. */
+  public static final String HEAP_DUMP_FILE = "heap/oom.hprof";
 
   private TargetLauncher() {}
 
@@ -49,7 +51,7 @@ public final class TargetLauncher {
     for (String arg : ((TargetSpec.Command) spec).argv()) {
       command.add(arg.replace("{port}", Integer.toString(port)));
     }
-    return new TargetPlan("cmd", baseUrl, command, OptionalLong.empty());
+    return new TargetPlan("cmd", baseUrl, withOutOfMemoryFlags(command, runDir), OptionalLong.empty());
   }
 
   /** Starts the planned child (output to {@code logFile}) or adopts the running service. */
@@ -66,8 +68,7 @@ public final class TargetLauncher {
     // without it, async-profiler can only attribute samples to safepoint-biased frames
     command.add("-XX:+UnlockDiagnosticVMOptions");
     command.add("-XX:+DebugNonSafepoints");
-    command.add("-XX:+HeapDumpOnOutOfMemoryError");
-    command.add("-XX:HeapDumpPath=" + runDir.resolve("heap").resolve("oom.hprof"));
+    command.addAll(outOfMemoryFlags(runDir));
     command.add("-cp");
     command.add(sampleClasspath());
     command.add(SAMPLE_MAIN);
@@ -77,6 +78,49 @@ public final class TargetLauncher {
       command.add("--fault=" + String.join(",", faults));
     }
     return command;
+  }
+
+  /** The heap dump a target JVM we start writes on OutOfMemoryError: {@code <runDir>/heap/oom.hprof}. */
+  public static Path heapDumpPath(Path runDir) {
+    return runDir.resolve(HEAP_DUMP_FILE);
+  }
+
+  /**
+   * Flags that prepare a target JVM for the worst: a heap dump into the run directory on the first
+   * OutOfMemoryError, then exit (code 3) rather than limp on with threads dying one by one, so a soak
+   * run ends cleanly and points at the dump. The JVM writes the dump before it exits.
+   */
+  static List<String> outOfMemoryFlags(Path runDir) {
+    return List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + heapDumpPath(runDir),
+        "-XX:+ExitOnOutOfMemoryError");
+  }
+
+  /**
+   * A {@code cmd:} target that starts a JVM ({@code java} or {@code java.exe}, any path) gets the
+   * out-of-memory flags right after the launcher; a user's own choice of any of them is left alone, and
+   * a command that is not a java launcher (a script) is returned as is.
+   */
+  static List<String> withOutOfMemoryFlags(List<String> command, Path runDir) {
+    if (command.isEmpty() || !isJavaLauncher(command.get(0))) {
+      return command;
+    }
+    for (String arg : command) {
+      if (arg.startsWith("-XX:+HeapDumpOnOutOfMemoryError") || arg.startsWith("-XX:-HeapDumpOnOutOfMemoryError")
+          || arg.startsWith("-XX:HeapDumpPath=") || arg.contains("ExitOnOutOfMemoryError")
+          || arg.contains("CrashOnOutOfMemoryError")) {
+        return command;
+      }
+    }
+    List<String> prepared = new ArrayList<>();
+    prepared.add(command.get(0));
+    prepared.addAll(outOfMemoryFlags(runDir));
+    prepared.addAll(command.subList(1, command.size()));
+    return prepared;
+  }
+
+  static boolean isJavaLauncher(String program) {
+    String name = Path.of(program).getFileName().toString();
+    return name.equals("java") || name.equals("java.exe");
   }
 
   /**
