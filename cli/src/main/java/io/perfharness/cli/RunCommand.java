@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         .replace("perf.", "--");
   }
 
-  private static Path gatlingResults(Path home) {
+  static Path gatlingResults(Path home) {
     String configured = System.getProperty(RunLauncher.GATLING_RESULTS_PROPERTY);
     return configured != null ? Path.of(configured) : home.resolve("cli").resolve("target").resolve("gatling");
   }

@@ -1,0 +1,67 @@
+package io.perfharness.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The run options that {@code perf experiment} and {@code perf calibrate} share with {@code perf
+ * run}, mapped to the same {@code perf.*} keys; the target, label and output folder are set per run.
+ */
+final class LoadFlags {
+  @Option(names = "--shape", description = "steady, ramp or spike (default: steady)")
+  String shape;
+
+  @Option(names = "--warmup", description = "warm-up before the measurement window, e.g. 10s (default: 10s)")
+  String warmup;
+
+  @Option(names = "--duration", description = "measurement window, e.g. 30s, 2m (default: 30s)")
+  String duration;
+
+  @Option(names = "--rate", description = "intended arrivals per second (default: 50)")
+  String rate;
+
+  @Option(names = "--events", description = "profiler events: cpu,alloc,lock,wall or none (default: cpu)")
+  String events;
+
+  @Option(names = "--seed", description = "seed of the arrival schedule, the same for every run of both sides (default: 1)")
+  String seed;
+
+  @Option(names = "--max-requests", description = "hard bound on requests sent per run (default: twice the schedule + 1000)")
+  String maxRequests;
+
+  @Option(names = "--start-timeout", description = "how long a target may take to become healthy (default: 60s)")
+  String startTimeout;
+
+  @Option(names = "--allow-remote", description = "allow a non-loopback target host")
+  boolean allowRemote;
+
+  @Option(names = "--jfr", description = "keep the profiler's JFR recording in each run")
+  boolean jfr;
+
+  /** The shared keys, without target, label and out. */
+  Map<String, String> keys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    put(keys, "shape", shape);
+    put(keys, "warmup", warmup);
+    put(keys, "duration", duration);
+    put(keys, "rate", rate);
+    put(keys, "events", events);
+    put(keys, "seed", seed);
+    put(keys, "maxRequests", maxRequests);
+    put(keys, "startTimeout", startTimeout);
+    if (allowRemote) {
+      keys.put("allowRemote", "true");
+    }
+    if (jfr) {
+      keys.put("jfr", "true");
+    }
+    return keys;
+  }
+
+  private static void put(Map<String, String> keys, String key, String value) {
+    if (value != null) {
+      keys.put(key, value);
+    }
+  }
+}

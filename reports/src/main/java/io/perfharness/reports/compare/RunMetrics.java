@@ -1,0 +1,100 @@
+package io.perfharness.reports.compare;
+
+import io.perfharness.core.latency.LatencyStats;
+import io.perfharness.core.latency.RequestLatency;
+import io.perfharness.core.run.RunManifest;
+import io.perfharness.profiling.event.ProfilingEvent;
+import io.perfharness.profiling.query.RequestCost;
+import io.perfharness.reports.stats.Direction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The per-run values that a comparison tests, one number per metric per run (a run is the unit of
+ * replication): exact latency percentiles from {@code latency/summary.json}, throughput and error
+ * rate from {@code run.json}, and profile cost per completed request from each event's total.
+ */
+public final class RunMetrics {
+  /** The metrics {@code --gate} acts on unless told otherwise. */
+  public static final Set<String> DEFAULT_GATED = Set.of("latency.p50", "latency.p99", "cpu.perRequest", "errors.rate");
+
+  private RunMetrics() {}
+
+  /** Metric id to definition, for every metric {@link #values} can produce, in report order. */
+  public static Map<String, MetricDefinition> definitions(Iterable<String> ids, Set<String> gated) {
+    Map<String, MetricDefinition> out = new LinkedHashMap<>();
+    for (String id : ids) {
+      out.put(id, definition(id, gated));
+    }
+    return out;
+  }
+
+  static MetricDefinition definition(String id, Set<String> gated) {
+    boolean perRequestName = id.contains("[");
+    MetricDefinition.Family family = gated.contains(id) ? MetricDefinition.Family.GATED
+        : perRequestName ? MetricDefinition.Family.PER_REQUEST : MetricDefinition.Family.HEADLINE;
+    if (id.startsWith("latency.")) {
+      return new MetricDefinition(id, "ms", Direction.LOWER_IS_BETTER, family, false);
+    }
+    if (id.equals("throughput")) {
+      return new MetricDefinition(id, "req/s", Direction.HIGHER_IS_BETTER, family, false);
+    }
+    if (id.equals("errors.rate")) {
+      return new MetricDefinition(id, "fraction", Direction.LOWER_IS_BETTER, family, true);
+    }
+    String event = id.substring(0, id.indexOf('.'));
+    String unit = ProfilingEvent.byId(event).map(e -> e == ProfilingEvent.ALLOC ? "bytes" : "ms").orElse("?");
+    return new MetricDefinition(id, unit, Direction.LOWER_IS_BETTER, family, false);
+  }
+
+  /** One run's values, metric id to value; metrics the run did not measure are absent. */
+  public static Map<String, Double> values(LoadedRun run) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    LatencyStats overall = run.latency().overall();
+    if (overall.count() > 0) {
+      putLatency(out, "", overall);
+    }
+    RunManifest.Load load = run.manifest().load();
+    if (load != null && load.rateAchievedPerSec() != null) {
+      out.put("throughput", load.rateAchievedPerSec());
+    }
+    if (load != null && load.errorRate() != null) {
+      out.put("errors.rate", load.errorRate());
+    } else if (overall.count() > 0) {
+      out.put("errors.rate", (double) overall.errorCount() / overall.count());
+    }
+    costPerRequest(run.manifest()).forEach(out::put);
+    for (RequestLatency r : run.latency().requests()) {
+      if (r.stats().count() > 0) {
+        putLatency(out, "[" + r.requestName() + "]", r.stats());
+      }
+    }
+    return out;
+  }
+
+  /** {@code <event>.perRequest}: the event's whole-profile cost per completed request. */
+  static Map<String, Double> costPerRequest(RunManifest m) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    Long completed = m.load() == null ? null : m.load().requestsCompleted();
+    if (m.profiler() == null || completed == null || completed == 0) {
+      return out;
+    }
+    for (RunManifest.ProfiledEvent e : m.profiler().events()) {
+      Optional<ProfilingEvent> event = ProfilingEvent.byId(e.name());
+      if (event.isEmpty()) {
+        continue;
+      }
+      RequestCost cost = RequestCost.of(event.get(), e.sampleIntervalNanos(), completed);
+      out.put(e.name() + ".perRequest", cost.perRequest(e.totalCount()));
+    }
+    return out;
+  }
+
+  private static void putLatency(Map<String, Double> out, String suffix, LatencyStats s) {
+    out.put("latency.p50" + suffix, s.p50Micros() / 1000.0);
+    out.put("latency.p90" + suffix, s.p90Micros() / 1000.0);
+    out.put("latency.p99" + suffix, s.p99Micros() / 1000.0);
+  }
+}
