@@ -3,7 +3,6 @@ package io.perfharness.profiling.diff;
 import io.perfharness.profiling.diff.DiffAccumulator.RunCounts;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -98,38 +97,7 @@ final class DiffModelAssembler {
     }
 
     private DiffTreeNode tree() {
-        int nodes = acc.nodeCount;
-        // children of node n are childIds[childStart[n] .. childStart[n + 1])
-        int[] childStart = new int[nodes + 1];
-        for (int n = 1; n < nodes; n++) {
-            childStart[acc.nodeParent[n] + 1]++;
-        }
-        for (int n = 0; n < nodes; n++) {
-            childStart[n + 1] += childStart[n];
-        }
-        int[] fill = Arrays.copyOf(childStart, nodes);
-        int[] childIds = new int[Math.max(0, nodes - 1)];
-        for (int n = 1; n < nodes; n++) {
-            childIds[fill[acc.nodeParent[n]]++] = n;
-        }
-        DiffTreeNode[] built = new DiffTreeNode[nodes];
-        Comparator<DiffTreeNode> order = Comparator
-                .comparingDouble((DiffTreeNode c) -> -Math.max(c.baselineTotalPerRequest(), c.candidateTotalPerRequest()))
-                .thenComparing(DiffTreeNode::frame);
-        for (int n = nodes - 1; n >= 0; n--) {
-            List<DiffTreeNode> kids = new ArrayList<>(childStart[n + 1] - childStart[n]);
-            for (int i = childStart[n]; i < childStart[n + 1]; i++) {
-                kids.add(built[childIds[i]]);
-                built[childIds[i]] = null;
-            }
-            kids.sort(order);
-            String frame = n == DiffAccumulator.ROOT_NODE ? DiffTreeNode.ROOT_FRAME : acc.frameNames.get(acc.nodeFrame[n]);
-            built[n] = new DiffTreeNode(frame, totalCount[0][n], totalCount[1][n],
-                    n == 0 ? 0 : acc.nodeSelfCount[0][n], n == 0 ? 0 : acc.nodeSelfCount[1][n],
-                    totalCost[0][n] / requests[0], totalCost[1][n] / requests[1],
-                    acc.nodeSelfCost[0][n] / requests[0], acc.nodeSelfCost[1][n] / requests[1], kids);
-        }
-        return built[DiffAccumulator.ROOT_NODE];
+        return new DiffTreeView(acc, requests[0], requests[1]).node(DiffAccumulator.ROOT_NODE);
     }
 
     private boolean twoSided(int node) {

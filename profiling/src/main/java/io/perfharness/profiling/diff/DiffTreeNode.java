@@ -7,7 +7,8 @@ import java.util.Objects;
  * A node of the merged call tree of both sides: a path from the root, with its pooled costs per
  * request on each side, so appeared (baseline 0) and vanished (candidate 0) paths sit side by
  * side. Children are ordered by the larger of their two totals per request, descending, then by
- * frame name. Immutable.
+ * frame name. Immutable; the nodes of a model's tree are views created on access, so compare
+ * them with {@code equals}, not {@code ==}.
  *
  * @param frame                     the frame name; {@link #ROOT_FRAME} for the synthetic root
  * @param baselineTotalCount        summed count of baseline stacks through this path
@@ -30,7 +31,8 @@ public record DiffTreeNode(String frame, long baselineTotalCount, long candidate
 
     public DiffTreeNode {
         Objects.requireNonNull(frame, "frame");
-        children = List.copyOf(children);
+        // the tree's own child lists are immutable views over its arrays; copy anything else
+        children = children instanceof DiffTreeView.Children ? children : List.copyOf(children);
     }
 
     /** Candidate minus baseline total per request. */

@@ -13,6 +13,7 @@ final class RawFrameTable {
     private int[] length = new int[1024];
     private int[] hashes = new int[1024];
     private int size;
+
     /** Slot to id + 1; 0 is empty. */
     private int[] slots = new int[4096];
 
