@@ -45,6 +45,9 @@ final class CompareCommand implements Callable<Integer> {
     try {
       CompareOptions options = compareFlags.options(home, System.err);
       ComparisonModel model = ComparisonReport.compareAndWrite(baseline, candidate, dir, options, System.out);
+      if (CompareFlags.nothingComparable(model, "perf compare")) {
+        return PerfMain.EXIT_BAD_INPUT;
+      }
       return compareFlags.exitCode(model);
     } catch (ComparisonInputException e) {
       System.err.println("perf compare: " + e.getMessage());

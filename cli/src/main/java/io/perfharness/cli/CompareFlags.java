@@ -47,6 +47,18 @@ final class CompareFlags {
     return NoiseCalibrationFile.apply(options, file, err);
   }
 
+  /** True (and says so on stderr) when a side has no valid run: the report lists why, but nothing was compared. */
+  static boolean nothingComparable(ComparisonModel model, String command) {
+    for (ComparisonModel.SideInfo side : java.util.List.of(model.baseline(), model.candidate())) {
+      if (side.runs() == 0) {
+        System.err.println(command + ": the " + side.name() + " side has no valid run (" + side.excluded().size()
+            + " left out, reasons in COMPARISON.md): nothing was compared");
+        return true;
+      }
+    }
+    return false;
+  }
+
   int exitCode(ComparisonModel model) {
     return gate && model.gatedRegression() ? EXIT_REGRESSION : 0;
   }

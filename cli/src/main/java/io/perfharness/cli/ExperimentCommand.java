@@ -74,6 +74,9 @@ final class ExperimentCommand implements Callable<Integer> {
     try {
       ComparisonModel model = ComparisonReport.compareAndWrite(result.baselineDir(), result.candidateDir(),
           result.directory(), options, System.out);
+      if (CompareFlags.nothingComparable(model, "perf " + kind)) {
+        return 3;
+      }
       if (result.stoppedEarly()) {
         System.err.println("perf " + kind + ": stopped early; the comparison covers the runs that finished");
         return 3;

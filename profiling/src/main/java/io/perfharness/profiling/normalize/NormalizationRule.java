@@ -45,6 +45,13 @@ public enum NormalizationRule {
     /** perf's JIT symbol map file is named after the pid. */
     PERF_MAP(Scope.ANY_FRAME, "\\[perf-\\d+\\.map\\]", "[perf-*.map]",
             "[perf-10939.map]", "[perf-*.map]"),
+    /**
+     * Native libraries that Java libraries extract to a temporary file named with a random UUID
+     * (snappy-java, netty-tcnative, ...): a new name in every JVM.
+     */
+    TEMP_FILE_UUID(Scope.ANY_FRAME, "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}", "*",
+            "/tmp/snappy-1.1.8-5f2c1e9a-0b7d-4c3e-9a61-2f8e7d6c5b4a-libsnappyjava.so",
+            "/tmp/snappy-1.1.8-*-libsnappyjava.so"),
     /** Remaining hex addresses (unresolved code, addresses in native names) differ per run (ASLR). */
     HEX_ADDRESS(Scope.ANY_FRAME, "0x\\p{XDigit}{4,}", "0x*",
             "libjvm.so+0x7f3a12cd", "libjvm.so+0x*"),
