@@ -28,10 +28,10 @@ public record LeakThresholds(int minSnapshots, double maxPValue, double minIncre
 
     /**
      * 5 snapshots (a minute at 15 s), p &lt; 0.01, half the steps up and at most a fifth down, the last half
-     * rising at a quarter of the overall slope; growth of at least max(2 MiB, 2 % of the first value) of
+     * rising at a quarter of the overall slope; growth of at least max(4 MiB, 2 % of the first value) of
      * heap after GC, 100 instances of a class, 5 threads, 2 pool connections, 5 open files.
      */
     public static LeakThresholds defaults() {
-        return new LeakThresholds(5, 0.01, 0.5, 0.2, 0.25, 2L * 1024 * 1024, 0.02, 100, 5, 2, 5);
+        return new LeakThresholds(5, 0.01, 0.5, 0.2, 0.25, 4L * 1024 * 1024, 0.02, 100, 5, 2, 5);
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * Computes a {@link SoakAnalysis} from a run's snapshots, every trend against completed requests (so a
- * slower or faster run gives the same slopes). Classes are ranked: LEAK SUSPECTED, then INCONCLUSIVE, then
+ * slower or faster run gives the same slopes). A class is LEAK SUSPECTED only when heap after GC is too
+ * (when measured); otherwise it takes the heap's verdict, its reason kept. Classes are ranked: LEAK SUSPECTED, then INCONCLUSIVE, then
  * NO LEAK; within a verdict application classes before JDK classes and arrays (a leaked {@code Listener}
  * holds the {@code long[]}, not the other way round), then by bytes gained, then by name. Stateless.
  */
@@ -79,7 +80,8 @@ public final class SoakAnalyzer {
                 instances[i] = count.instances();
                 bytes[i] = count.bytes();
             }
-            SeriesVerdict verdict = judge.judge(name, "instances", x, instances, thresholds.minClassInstanceGrowth());
+            SeriesVerdict verdict = gateByHeap(judge.judge(name, "instances", x, instances,
+                    thresholds.minClassInstanceGrowth()), heap);
             SeriesTrend bytesTrend = judge.judge(name, "bytes", x, bytes, Double.MAX_VALUE).trend();
             double bytesSlope = bytesTrend.slopePerThousandRequests();
             Double share = heapSlope > 0 && !Double.isNaN(bytesSlope) ? bytesSlope / heapSlope : null;
@@ -90,6 +92,20 @@ public final class SoakAnalyzer {
                 .thenComparing(f -> -orZero(f.bytesTrend().growthOverRun()))
                 .thenComparing(ClassLeakFinding::className));
         return findings;
+    }
+
+    /**
+     * A class is only a leak suspect when the heap after GC leaks too: classes that grow while the heap
+     * does not are caches warming up or rows of an in-memory database, and would bury the real suspect.
+     */
+    private static SeriesVerdict gateByHeap(SeriesVerdict verdict, Optional<SeriesVerdict> heap) {
+        if (verdict.verdict() != LeakVerdict.LEAK_SUSPECTED || heap.isEmpty()
+                || heap.get().verdict() == LeakVerdict.LEAK_SUSPECTED) {
+            return verdict;
+        }
+        return new SeriesVerdict(verdict.series(), verdict.unit(), heap.get().verdict(), "heap after GC is "
+                + heap.get().verdict().label() + ", so this growth is not a leak of the heap: " + verdict.reason(),
+                verdict.trend());
     }
 
     /** The heap-after-GC slope, or the histogram totals' slope when heap after GC was not measured. */
