@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One run's validated options: what {@code -Dperf.*} properties or {@code perf run} flags asked
  * for. Immutable; build it with {@link RunConfigParser}.
  *
  * @param target what to load and profile
- * @param shape the named arrival shape
+ * @param shape the named arrival shape, or the shape file as given
  * @param warmup load before the measurement window; excluded from every number we report
  * @param duration the measurement window
  * @param ratePerSec the intended mean arrival rate during the measurement window
@@ -24,6 +25,10 @@ import java.util.OptionalLong;
  * @param keepJfr whether to keep the profiler's JFR recording in the run directory
  * @param startTimeout how long a started target may take to answer {@code /health}
  * @param healthPath the readiness path polled on the target
+ * @param shapeFile the shape file to replay (absolute), or null for a named shape
+ * @param mapFile the mapping file of a shape replay (absolute), or null for the one the shape names
+ * @param replayMode {@code model} (seeded arrivals following the curve) or {@code exact} (the log's own counts)
+ * @param givenKeys the option keys that were given explicitly (others took their defaults)
  */
 public record RunConfig(
     TargetSpec target,
@@ -40,13 +45,25 @@ public record RunConfig(
     long maxRequests,
     boolean keepJfr,
     Duration startTimeout,
-    String healthPath) {
+    String healthPath,
+    Path shapeFile,
+    Path mapFile,
+    String replayMode,
+    Set<String> givenKeys) {
 
   public static final List<String> KNOWN_EVENTS = List.of("cpu", "alloc", "lock", "wall");
-  public static final List<String> KNOWN_SHAPES = List.of("steady", "ramp", "spike");
+  public static final List<String> KNOWN_SHAPES = List.of("steady", "ramp", "spike", "smoke", "steps", "diurnal", "soak");
+  public static final List<String> REPLAY_MODES = List.of("model", "exact");
 
   public RunConfig {
     events = List.copyOf(events);
+    givenKeys = Set.copyOf(givenKeys);
+  }
+
+  /** The same options with the window, rate and request bound a shape replay settled on. */
+  public RunConfig withReplayWindow(Duration newDuration, double newRatePerSec, long newMaxRequests) {
+    return new RunConfig(target, shape, warmup, newDuration, newRatePerSec, events, label, seed, outDir, pid,
+        allowRemote, newMaxRequests, keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys);
   }
 
   public boolean profiling() {

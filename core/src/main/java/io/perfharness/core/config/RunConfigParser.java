@@ -43,6 +43,8 @@ public final class RunConfigParser {
     d.put("jfr", "false");
     d.put("startTimeout", "60s");
     d.put("healthPath", "/health");
+    d.put("map", "");
+    d.put("replay", "model");
     return Map.copyOf(d);
   }
 
@@ -50,7 +52,12 @@ public final class RunConfigParser {
   private final Map<String, String> values;
 
   private RunConfigParser(Map<String, String> values) {
-    this.values = values;
+    this.values = new java.util.HashMap<>(values);
+  }
+
+  /** A value that names a file rather than a shape: a path or a .json name. */
+  private static boolean looksLikeFile(String s) {
+    return s.endsWith(".json") || s.contains("/") || s.contains(java.io.File.separator);
   }
 
   /** Reads the {@code perf.*} entries of the given properties (other keys are ignored). */
@@ -80,11 +87,45 @@ public final class RunConfigParser {
     }
     TargetSpec target = p.get("target", TargetSpec::parse, "be a target spec", null);
     String shape = p.get("shape", s -> {
-      if (!RunConfig.KNOWN_SHAPES.contains(s)) {
+      if (!RunConfig.KNOWN_SHAPES.contains(s) && !looksLikeFile(s)) {
         throw new IllegalArgumentException("unknown");
       }
       return s;
-    }, "be one of " + RunConfig.KNOWN_SHAPES, "steady");
+    }, "be one of " + RunConfig.KNOWN_SHAPES + " or a shape file (*.json)", "steady");
+    Path shapeFile = null;
+    if (p.ok("shape") && !RunConfig.KNOWN_SHAPES.contains(shape)) {
+      shapeFile = baseDir.resolve(shape).toAbsolutePath().normalize();
+      if (!java.nio.file.Files.isRegularFile(shapeFile)) {
+        p.problem("shape", "be one of " + RunConfig.KNOWN_SHAPES + " or an existing shape file (no such file: " + shapeFile + ")");
+        shapeFile = null;
+      }
+    }
+    Path mapFile = p.get("map", s -> s.isBlank() ? null : baseDir.resolve(s).toAbsolutePath().normalize(),
+        "be a mapping file path", null);
+    if (mapFile != null && !java.nio.file.Files.isRegularFile(mapFile)) {
+      p.problem("map", "be an existing mapping file (no such file: " + mapFile + ")");
+    }
+    String replay = p.get("replay", s -> {
+      if (!RunConfig.REPLAY_MODES.contains(s)) {
+        throw new IllegalArgumentException("unknown");
+      }
+      return s;
+    }, "be one of " + RunConfig.REPLAY_MODES, "model");
+    if (shapeFile == null && p.ok("shape") && (keys.containsKey("map") || keys.containsKey("replay"))) {
+      p.problems.add("`perf.map` and `perf.replay` were given but they only apply to a shape file, and `perf.shape` was '"
+          + shape + "'");
+    }
+    // named shapes that change defaults: a smoke check is short and light, a soak is long
+    Map<String, String> shapeDefaults = switch (shape) {
+      case "smoke" -> Map.of("warmup", "2s", "duration", "10s", "rate", "5");
+      case "soak" -> Map.of("duration", "30m");
+      default -> Map.of();
+    };
+    shapeDefaults.forEach((k, v) -> {
+      if (!keys.containsKey(k)) {
+        p.values.put(k, v);
+      }
+    });
     Duration warmup = p.get("warmup", DurationParser::parse, "be a duration like 10s", Duration.ZERO);
     Duration duration = p.get("duration", DurationParser::parse, "be a duration like 30s", Duration.ZERO);
     if (duration.compareTo(Duration.ofSeconds(1)) < 0 && p.ok("duration")) {
@@ -139,7 +180,7 @@ public final class RunConfigParser {
       throw new ConfigException(p.problems);
     }
     return new RunConfig(target, shape, warmup, duration, rate, events, label, seed, out, pid,
-        allowRemote, maxRequests, jfr, startTimeout, healthPath);
+        allowRemote, maxRequests, jfr, startTimeout, healthPath, shapeFile, mapFile, replay, keys.keySet());
   }
 
   private <T> T get(String key, Function<String, T> parse, String must, T fallback) {

@@ -28,9 +28,19 @@ public record RunManifest(
     String harnessVersion,
     List<String> warnings,
     String reproduceCommand,
-    Map<String, String> options) {
+    Map<String, String> options,
+    Fidelity fidelity,
+    Replay replay) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** The manifest without fidelity and replay facts (as before they existed; they are left out of the JSON). */
+  public RunManifest(int schemaVersion, String runId, String label, Status status, boolean validForComparison,
+      List<String> invalidReasons, Target target, Load load, Windows windows, Latency latency, Profiler profiler,
+      Host host, String harnessVersion, List<String> warnings, String reproduceCommand, Map<String, String> options) {
+    this(schemaVersion, runId, label, status, validForComparison, invalidReasons, target, load, windows, latency,
+        profiler, host, harnessVersion, warnings, reproduceCommand, options, null, null);
+  }
 
   public enum Status {
     /** The run is in progress (or the harness died without finishing it). */
@@ -141,4 +151,39 @@ public record RunManifest(
       int availableProcessors,
       String harnessJavaVersion,
       String targetJavaVersion) {}
+
+  /**
+   * How well the load followed what it was meant to: arrivals per 1 s bucket of the measurement
+   * window, intended against achieved (normalized RMSE: RMS error over the mean intended count), and
+   * the endpoint mix (total variation distance, 0 = identical, 1 = disjoint). {@code *VsShape}
+   * compares with the shape itself (before the seeded draw) and so includes the model's own
+   * randomness; the plain values compare with the schedule the generator was given.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Fidelity(
+      long bucketMillis,
+      int buckets,
+      long arrivalsScheduled,
+      long arrivalsAchieved,
+      double arrivalsNrmse,
+      Double arrivalsNrmseVsShape,
+      double mixTvd,
+      Double mixTvdVsShape,
+      int templates,
+      String file,
+      String method) {}
+
+  /** A shape-file replay: which shape and mapping, how it was replayed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Replay(
+      String shapeFile,
+      String mappingFile,
+      String mode,
+      double shapeSeconds,
+      double rateFactor,
+      int loops,
+      int templates,
+      Map<String, String> routes) {}
 }

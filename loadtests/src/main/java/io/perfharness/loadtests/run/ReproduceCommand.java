@@ -17,7 +17,9 @@ public final class ReproduceCommand {
     o.put("perf.shape", config.shape());
     o.put("perf.warmup", DurationParser.format(config.warmup()));
     o.put("perf.duration", DurationParser.format(config.duration()));
-    o.put("perf.rate", formatRate(config.ratePerSec()));
+    if (config.shapeFile() == null || config.givenKeys().contains("rate")) { // a shape file brings its own rate
+      o.put("perf.rate", formatRate(config.ratePerSec()));
+    }
     o.put("perf.events", config.events().isEmpty() ? "none" : String.join(",", config.events()));
     o.put("perf.label", config.label());
     o.put("perf.seed", Long.toString(config.seed()));
@@ -28,6 +30,12 @@ public final class ReproduceCommand {
     }
     if (config.keepJfr()) {
       o.put("perf.jfr", "true");
+    }
+    if (config.shapeFile() != null) {
+      if (config.mapFile() != null) {
+        o.put("perf.map", config.mapFile().toString());
+      }
+      o.put("perf.replay", config.replayMode());
     }
     return o;
   }

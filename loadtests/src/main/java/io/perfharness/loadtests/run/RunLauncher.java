@@ -7,6 +7,7 @@ import io.perfharness.loadtests.schedule.ArrivalSchedule;
 import io.perfharness.loadtests.schedule.RequestMix;
 import io.perfharness.loadtests.schedule.SampleShopMix;
 import io.perfharness.loadtests.schedule.ShapeCurve;
+import io.perfharness.loadtests.shape.ShapeRunPlanner;
 import io.perfharness.loadtests.launch.RunLauncherPaths;
 import io.perfharness.loadtests.launch.TargetException;
 import java.io.IOException;
@@ -45,9 +46,16 @@ public final class RunLauncher {
       if (config == null) {
         config = RunConfigParser.fromProperties(System.getProperties(), RunLauncherPaths.home());
       }
-      ArrivalSchedule schedule = ArrivalSchedule.generate(
-          ShapeCurve.of(config.shape(), config.ratePerSec(), config.warmup(), config.duration()),
-          config.seed(), inProcessMix != null ? inProcessMix : new SampleShopMix(), config.maxRequests());
+      ArrivalSchedule schedule;
+      if (config.shapeFile() != null) { // a shape file replays its own mix through its mapping
+        ShapeRunPlanner.Planned planned = ShapeRunPlanner.plan(config);
+        config = planned.config();
+        schedule = planned.schedule();
+      } else {
+        schedule = ArrivalSchedule.generate(
+            ShapeCurve.of(config.shape(), config.ratePerSec(), config.warmup(), config.duration()),
+            config.seed(), inProcessMix != null ? inProcessMix : new SampleShopMix(), config.maxRequests());
+      }
       return RunSession.prepare(config, schedule, Clock.systemUTC(), Profilers::forConfig, CONSOLE);
     } catch (ConfigException e) {
       throw fail("bad options, nothing was started:\n  " + String.join("\n  ", e.problems()), RunOutcome.EXIT_BAD_INPUT);

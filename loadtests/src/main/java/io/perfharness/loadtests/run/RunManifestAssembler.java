@@ -6,6 +6,7 @@ import io.perfharness.core.run.RunDirectory;
 import io.perfharness.core.run.RunManifest;
 import io.perfharness.core.config.TargetSpec;
 import io.perfharness.loadtests.schedule.ArrivalSchedule;
+import io.perfharness.loadtests.shape.ReplayFidelity;
 import io.perfharness.loadtests.launch.RunningTarget;
 import io.perfharness.loadtests.launch.TargetPlan;
 import java.util.ArrayList;
@@ -84,7 +85,9 @@ final class RunManifestAssembler {
   RunManifest build(RunManifest.Status status, LatencySummary summary, GeneratorMonitor monitor,
       RunManifest.Profiler profiler, List<String> warningsSoFar) {
     List<String> warnings = new ArrayList<>(warningsSoFar);
+    warnings.addAll(schedule.intent().notes());
     List<String> invalid = new ArrayList<>();
+    RunManifest.Fidelity fidelity = null;
     double durationSec = config.duration().toMillis() / 1000.0;
     long scheduledInWindow = schedule.countInWindow();
     double intendedRate = scheduledInWindow / durationSec;
@@ -121,6 +124,11 @@ final class RunManifestAssembler {
               100 * cpu));
         }
       }
+      try {
+        fidelity = ReplayFidelity.measure(schedule, dir.root());
+      } catch (java.io.IOException | RuntimeException e) {
+        warnings.add("fidelity could not be measured: " + e);
+      }
       if (summary != null) {
         completed = summary.overall().count();
         errors = summary.overall().errorCount();
@@ -142,7 +150,8 @@ final class RunManifestAssembler {
         plan.baseUrl().toString(), pid, plan.startsChild() ? plan.command() : null, started || plan.startsChild(),
         plan.startsChild() ? dir.root().relativize(dir.targetLogFile()).toString() : null, exitCode, null, null);
     RunManifest.Load load = new RunManifest.Load("open", config.shape(), config.seed(),
-        "seeded Poisson counts per 1 s bucket, spread evenly inside each bucket; one request per virtual user",
+        schedule.intent().arrivalsDescription() != null ? schedule.intent().arrivalsDescription()
+            : "seeded Poisson counts per 1 s bucket, spread evenly inside each bucket; one request per virtual user",
         "shared keep-alive connection pool (Gatling shareConnections), new connections opened on demand",
         round(intendedRate, 3), achievedRate == null ? null : round(achievedRate, 3),
         schedule.arrivals().size(), scheduledInWindow, startedInWindow, completed, errors, errorRate,
@@ -158,7 +167,7 @@ final class RunManifestAssembler {
     boolean valid = status == RunManifest.Status.COMPLETE && invalid.isEmpty();
     return new RunManifest(RunManifest.SCHEMA_VERSION, dir.runId(), config.label(), status, valid, invalid,
         target, load, windows, latency, profiler, host, HarnessVersion.get(), warnings,
-        ReproduceCommand.mavenCommand(config), ReproduceCommand.options(config));
+        ReproduceCommand.mavenCommand(config), ReproduceCommand.options(config), fidelity, schedule.intent().replay());
   }
 
   private static double round(double value, int digits) {

@@ -2,7 +2,9 @@ package io.perfharness.loadtests.schedule;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -20,15 +22,29 @@ public final class ArrivalSchedule {
   private final List<Bucket> buckets;
   private final long warmupNanos;
   private final long durationNanos;
+  private final ScheduleIntent intent;
+  private final AchievedArrivals achieved;
 
   /** One injection step: {@code count} arrivals spread evenly over {@code lengthNanos}. */
   public record Bucket(long startNanos, long lengthNanos, int count) {}
 
-  private ArrivalSchedule(List<Arrival> arrivals, List<Bucket> buckets, long warmupNanos, long durationNanos) {
+  private ArrivalSchedule(List<Arrival> arrivals, List<Bucket> buckets, long warmupNanos, long durationNanos,
+      ScheduleIntent intent) {
     this.arrivals = Collections.unmodifiableList(arrivals);
     this.buckets = Collections.unmodifiableList(buckets);
     this.warmupNanos = warmupNanos;
     this.durationNanos = durationNanos;
+    this.intent = intent;
+    this.achieved = new AchievedArrivals(arrivals.size(), intent.templates().size(), intent.templateOfArrival());
+  }
+
+  /**
+   * A schedule built elsewhere (shape-file replays): buckets of at most 1 s in order, arrivals in
+   * order of their offsets, and what they were meant to follow.
+   */
+  public static ArrivalSchedule of(List<Arrival> arrivals, List<Bucket> buckets, long warmupNanos, long durationNanos,
+      ScheduleIntent intent) {
+    return new ArrivalSchedule(new ArrayList<>(arrivals), new ArrayList<>(buckets), warmupNanos, durationNanos, intent);
   }
 
   /**
@@ -39,10 +55,18 @@ public final class ArrivalSchedule {
     Random mixRandom = new Random(seed ^ MIX_STREAM);
     List<Arrival> arrivals = new ArrayList<>();
     List<Bucket> buckets = new ArrayList<>();
+    List<Double> expected = new ArrayList<>();
+    List<String> names = new ArrayList<>(mix.requestNames());
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      ids.put(names.get(i), i);
+    }
+    List<Integer> templateOfArrival = new ArrayList<>();
     long total = curve.totalNanos();
     for (long start = 0; start < total; start += BUCKET_NANOS) {
       long length = Math.min(BUCKET_NANOS, total - start);
-      double mean = curve.ratePerSecAt(start + length / 2) * length / 1e9;
+      double mean = curve.expectedArrivals(start, length);
+      expected.add(mean);
       int count = poisson(mean, arrivalRandom);
       buckets.add(new Bucket(start, length, count));
       for (int i = 0; i < count; i++) {
@@ -52,10 +76,29 @@ public final class ArrivalSchedule {
               + " requests; lower the rate or the duration, or raise -Dperf.maxRequests");
         }
         boolean inWindow = offset >= curve.warmupNanos();
-        arrivals.add(new Arrival(arrivals.size(), offset, inWindow, mix.next(mixRandom)));
+        RequestSpec request = mix.next(mixRandom);
+        Integer id = ids.get(request.name());
+        if (id == null) {
+          id = names.size();
+          names.add(request.name());
+          ids.put(request.name(), id);
+        }
+        templateOfArrival.add(id);
+        arrivals.add(new Arrival(arrivals.size(), offset, inWindow, request));
       }
     }
-    return new ArrivalSchedule(arrivals, buckets, curve.warmupNanos(), curve.durationNanos());
+    double[] shapeMix = null;
+    Map<String, Double> weights = mix.weights();
+    if (!weights.isEmpty()) {
+      shapeMix = new double[names.size()];
+      double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+      for (int i = 0; i < names.size(); i++) {
+        shapeMix[i] = weights.getOrDefault(names.get(i), 0.0) / sum;
+      }
+    }
+    ScheduleIntent intent = new ScheduleIntent(expected.stream().mapToDouble(Double::doubleValue).toArray(),
+        List.copyOf(names), templateOfArrival.stream().mapToInt(Integer::intValue).toArray(), shapeMix);
+    return new ArrivalSchedule(arrivals, buckets, curve.warmupNanos(), curve.durationNanos(), intent);
   }
 
   /** Counts events of a unit-rate Poisson process up to {@code mean}: exact, O(mean). */
@@ -83,6 +126,16 @@ public final class ArrivalSchedule {
 
   public long durationNanos() {
     return durationNanos;
+  }
+
+  /** What the schedule was meant to follow (for the fidelity report). */
+  public ScheduleIntent intent() {
+    return intent;
+  }
+
+  /** The arrivals that really happened, filled in by the simulation as users start. */
+  public AchievedArrivals achieved() {
+    return achieved;
   }
 
   public long countInWindow() {

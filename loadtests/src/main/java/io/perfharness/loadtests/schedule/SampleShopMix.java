@@ -1,7 +1,9 @@
 package io.perfharness.loadtests.schedule;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 
@@ -40,6 +42,13 @@ public final class SampleShopMix implements RequestMix {
     List<String> names = new ArrayList<>();
     WEIGHTS.forEach(w -> names.add(w.name()));
     return names;
+  }
+
+  @Override
+  public Map<String, Double> weights() {
+    Map<String, Double> weights = new LinkedHashMap<>();
+    WEIGHTS.forEach(w -> weights.put(w.name(), (double) w.weightPercent()));
+    return weights;
   }
 
   @Override

@@ -4,14 +4,22 @@ import java.time.Duration;
 
 /**
  * A named arrival-rate curve over the whole run (warm-up then measurement), in requests per second
- * at a point in time. Immutable.
+ * at a point in time; {@code rate} is {@code perf.rate}. Immutable. Defaults of duration and
+ * rate that a shape changes are applied by the config parser (see docs/shape-file.md).
  *
  * <ul>
  *   <li>{@code steady}: the rate throughout, warm-up included;
  *   <li>{@code ramp}: the warm-up climbs linearly from 10% to 100% of the rate, the measurement
  *       window is steady;
  *   <li>{@code spike}: steady, with three times the rate for 5 s (or a sixth of the window if
- *       shorter) in the middle of the measurement window.
+ *       shorter) in the middle of the measurement window;
+ *   <li>{@code smoke}: steady (a short, low-rate check: 5/s, 2 s warm-up, 10 s window unless given);
+ *   <li>{@code steps}: stress in stairs: the window in 5 equal steps at 20, 40, 60, 80 and 100% of
+ *       the rate, the warm-up at 20%;
+ *   <li>{@code diurnal}: a day compressed into the window: {@code rate * (1 - 0.8 cos(2 pi f))}
+ *       for the window fraction {@code f}, night (20%) at both ends, noon (180%) in the middle, mean
+ *       = the rate; the warm-up at night level;
+ *   <li>{@code soak}: steady for long (30 min window unless given), for leak tracking.
  * </ul>
  */
 public record ShapeCurve(String name, double ratePerSec, long warmupNanos, long durationNanos) {
@@ -22,7 +30,7 @@ public record ShapeCurve(String name, double ratePerSec, long warmupNanos, long 
 
   public double ratePerSecAt(long offsetNanos) {
     return switch (name) {
-      case "steady" -> ratePerSec;
+      case "steady", "smoke", "soak" -> ratePerSec;
       case "ramp" -> offsetNanos >= warmupNanos || warmupNanos == 0
           ? ratePerSec
           : ratePerSec * (0.1 + 0.9 * offsetNanos / (double) warmupNanos);
@@ -31,8 +39,28 @@ public record ShapeCurve(String name, double ratePerSec, long warmupNanos, long 
         long spikeStart = warmupNanos + durationNanos / 2 - spikeNanos / 2;
         yield offsetNanos >= spikeStart && offsetNanos < spikeStart + spikeNanos ? 3 * ratePerSec : ratePerSec;
       }
-      default -> throw new IllegalArgumentException("'" + name + "' is not a shape; known: steady, ramp, spike");
+      case "steps" -> {
+        if (offsetNanos < warmupNanos) {
+          yield 0.2 * ratePerSec;
+        }
+        int step = (int) Math.min(4, 5 * (offsetNanos - warmupNanos) / Math.max(1, durationNanos));
+        yield ratePerSec * 0.2 * (step + 1);
+      }
+      case "diurnal" -> {
+        if (offsetNanos < warmupNanos) {
+          yield 0.2 * ratePerSec;
+        }
+        double f = (offsetNanos - warmupNanos) / (double) Math.max(1, durationNanos);
+        yield ratePerSec * (1 - 0.8 * Math.cos(2 * Math.PI * f));
+      }
+      default -> throw new IllegalArgumentException("'" + name + "' is not a shape; known: steady, ramp, spike, smoke,"
+          + " steps, diurnal, soak, or a shape file");
     };
+  }
+
+  /** The mean arrivals in {@code [startNanos, startNanos + lengthNanos)}, taken at the midpoint. */
+  public double expectedArrivals(long startNanos, long lengthNanos) {
+    return ratePerSecAt(startNanos + lengthNanos / 2) * lengthNanos / 1e9;
   }
 
   public long totalNanos() {

@@ -76,8 +76,13 @@ public class PerfRunSimulation extends Simulation {
   }
 
   private Session userStarts(Session session) {
+    long nowNanos = System.nanoTime();
     Arrival arrival = (Arrival) session.get(ARRIVAL);
-    return session.set(GO, run.onUserStart(arrival));
+    boolean go = run.onUserStart(arrival);
+    if (go) {
+      run.schedule().achieved().started(arrival, nowNanos); // fidelity: the arrivals that really happened
+    }
+    return session.set(GO, go);
   }
 
   private Session requestDone(Session session) {

@@ -51,11 +51,18 @@ public final class RunSummaryMarkdown {
           g.lagP50Micros() / 1000.0, g.lagP99Micros() / 1000.0, g.lagMaxMicros() / 1000.0,
           g.cpuShareOfMachine() < 0 ? "?" : String.format(Locale.ROOT, "%.0f%%", 100 * g.cpuShareOfMachine())));
     }
+    if (m.replay() != null) {
+      RunManifest.Replay r = m.replay();
+      out.add(String.format(Locale.ROOT, "| replay | %s mode, %d templates over %.1f s of shape%s, rate factor %s, mapping `%s` |",
+          r.mode(), r.templates(), r.shapeSeconds(), r.loops() > 1 ? " (looped " + r.loops() + "x)" : "",
+          r.rateFactor(), r.mappingFile()));
+    }
     if (m.profiler() != null) {
       RunManifest.Profiler p = m.profiler();
       out.add("| profiler | " + p.tool() + " " + p.version() + ", cpu engine " + nullToQ(p.cpuEngine()) + ", events "
           + String.join(", ", p.events().stream().map(e -> e.name() + " (" + e.interval() + ")").toList()) + " |");
     }
+    out.addAll(fidelity(m.fidelity()));
     out.add("");
     out.add("## Latency (exact, HdrHistogram, microsecond resolution)");
     out.add("");
@@ -88,6 +95,20 @@ public final class RunSummaryMarkdown {
     out.add("Files: `run.json`, `latency/summary.json`, `latency/*.hlog`, `profile/<event>.collapsed|html`,"
         + " `metrics/timeline.csv`, `gatling/index.html`, `target.log`.");
     return String.join("\n", out) + "\n";
+  }
+
+  /** How well the load followed its shape: three lines at most. */
+  static List<String> fidelity(RunManifest.Fidelity f) {
+    if (f == null) {
+      return List.of();
+    }
+    return List.of("", "## Fidelity", "", String.format(Locale.ROOT,
+        "Arrivals per 1 s bucket, intended vs achieved: NRMSE %.1f%%%s; endpoint mix TVD %.3f%s; %d scheduled, %d started"
+            + " in %d buckets, %d templates (`%s`).",
+        100 * f.arrivalsNrmse(),
+        f.arrivalsNrmseVsShape() == null ? "" : String.format(Locale.ROOT, " (vs the shape's mean: %.1f%%)", 100 * f.arrivalsNrmseVsShape()),
+        f.mixTvd(), f.mixTvdVsShape() == null ? "" : String.format(Locale.ROOT, " (vs the shape: %.3f)", f.mixTvdVsShape()),
+        f.arrivalsScheduled(), f.arrivalsAchieved(), f.buckets(), f.templates(), f.file()));
   }
 
   private static String latencyRow(String name, LatencyStats s) {
