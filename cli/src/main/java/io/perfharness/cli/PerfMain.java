@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code perf}: the one front door. Exit codes: 0 ok, 1 regression (gating), 2 bad input, 3 target or environment failed. */
 @Command(name = "perf", mixinStandardHelpOptions = true, versionProvider = PerfMain.Version.class,
     description = "perf-harness: load, profile and measure a JVM service with evidence.",
-    subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, CalibrateCommand.class,
+    subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, CalibrateCommand.class, DiffCommand.class,
         TopCommand.class, StacksCommand.class})
 public final class PerfMain implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
