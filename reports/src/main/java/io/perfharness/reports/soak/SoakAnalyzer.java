@@ -10,11 +10,15 @@ import java.util.function.Function;
 /**
  * Computes a {@link SoakAnalysis} from a run's snapshots, every trend against completed requests (so a
  * slower or faster run gives the same slopes). A class is LEAK SUSPECTED only when heap after GC is too
- * (when measured); otherwise it takes the heap's verdict, its reason kept. Classes are ranked: LEAK SUSPECTED, then INCONCLUSIVE, then
- * NO LEAK; within a verdict application classes before JDK classes and arrays (a leaked {@code Listener}
- * holds the {@code long[]}, not the other way round), then by bytes gained, then by name. Stateless.
+ * (when measured); otherwise it takes the heap's verdict, its reason kept. Classes are ranked: LEAK
+ * SUSPECTED, then INCONCLUSIVE, then NO LEAK; within a verdict application classes before JDK classes and
+ * arrays (a leaked {@code Listener} holds the {@code long[]}, not the other way round), then by the bytes
+ * they plausibly own (their own plus those of suspected JDK classes growing in lockstep, see
+ * {@link ClassLeakFinding#lockstepClasses()}), then by name. Stateless.
  */
 public final class SoakAnalyzer {
+    /** Instance slopes within this fraction of each other count as growing in lockstep. */
+    public static final double LOCKSTEP_TOLERANCE = 0.05;
     private static final String JDK_PREFIXES = "java. javax. jdk. sun. com.sun. [";
 
     private SoakAnalyzer() {}
@@ -85,13 +89,39 @@ public final class SoakAnalyzer {
             SeriesTrend bytesTrend = judge.judge(name, "bytes", x, bytes, Double.MAX_VALUE).trend();
             double bytesSlope = bytesTrend.slopePerThousandRequests();
             Double share = heapSlope > 0 && !Double.isNaN(bytesSlope) ? bytesSlope / heapSlope : null;
-            findings.add(new ClassLeakFinding(name, verdict, bytesTrend, share, isJdkClass(name)));
+            findings.add(new ClassLeakFinding(name, verdict, bytesTrend, share, isJdkClass(name), List.of(), 0));
         }
-        findings.sort(Comparator.comparing((ClassLeakFinding f) -> rank(f.verdict()))
+        List<ClassLeakFinding> withLockstep = withLockstep(findings);
+        withLockstep.sort(Comparator.comparing((ClassLeakFinding f) -> rank(f.verdict()))
                 .thenComparing(ClassLeakFinding::jdkClass)
-                .thenComparing(f -> -orZero(f.bytesTrend().growthOverRun()))
+                .thenComparing(f -> -f.ownedBytesPerThousandRequests())
                 .thenComparing(ClassLeakFinding::className));
-        return findings;
+        return withLockstep;
+    }
+
+    /** Adds to each suspected application class the suspected JDK classes whose instances grow at its rate. */
+    private static List<ClassLeakFinding> withLockstep(List<ClassLeakFinding> findings) {
+        List<ClassLeakFinding> jdkSuspects = findings.stream()
+                .filter(f -> f.jdkClass() && f.verdict() == LeakVerdict.LEAK_SUSPECTED).toList();
+        List<ClassLeakFinding> result = new ArrayList<>(findings.size());
+        for (ClassLeakFinding f : findings) {
+            double rate = f.instancesPerThousandRequests();
+            if (f.jdkClass() || f.verdict() != LeakVerdict.LEAK_SUSPECTED || !(rate > 0)) {
+                result.add(f);
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            double bytes = 0;
+            for (ClassLeakFinding j : jdkSuspects) {
+                if (Math.abs(j.instancesPerThousandRequests() - rate) <= LOCKSTEP_TOLERANCE * rate) {
+                    names.add(j.className());
+                    bytes += orZero(j.bytesPerThousandRequests());
+                }
+            }
+            result.add(new ClassLeakFinding(f.className(), f.instances(), f.bytesTrend(), f.shareOfHeapGrowth(),
+                    false, names, bytes));
+        }
+        return result;
     }
 
     /**

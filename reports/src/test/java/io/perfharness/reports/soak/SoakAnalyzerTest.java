@@ -63,6 +63,9 @@ class SoakAnalyzerTest {
         assertThat(listener.bytesPerThousandRequests()).isCloseTo(8_000, within(1e-6));
         assertThat(listener.shareOfHeapGrowth()).isCloseTo(8_000.0 / MIB, within(0.001));
         assertThat(analysis.suspects().get(1).shareOfHeapGrowth()).isCloseTo(1.0, within(0.1));
+        // the long[] grows at the listener's rate: it is what each listener holds
+        assertThat(listener.lockstepClasses()).containsExactly("[J");
+        assertThat(listener.ownedBytesPerThousandRequests()).isCloseTo(8_000 + 4_112 * 250, within(1e-3));
         assertThat(analysis.classes().get(2).className()).isEqualTo("java.lang.String");
         assertThat(analysis.classes().get(2).verdict()).isNotEqualTo(LeakVerdict.LEAK_SUSPECTED);
     }
@@ -148,6 +151,24 @@ class SoakAnalyzerTest {
         SeriesVerdict heap = SoakAnalyzer.analyze(run, RULES).heapAfterGc().orElseThrow();
         assertThat(heap.verdict()).isEqualTo(LeakVerdict.NO_LEAK);
         assertThat(heap.reason()).startsWith("grows only 410.2 KiB over the run, below the 4.00 MiB");
+    }
+
+    @Test
+    void theOwnerOfTheGrowingArraysOutranksAHeavierClassOfItsOwn() {
+        List<SoakSnapshot> run = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            long listeners = 250L * i;
+            long tiers = 360L * i; // a cache warming up: more instances and more shallow bytes than the listener
+            run.add(snapshot(i, 80 * MIB + i * MIB, Map.of(
+                    LISTENER, new ClassCount(listeners, 40 * listeners),
+                    "com.example.VolumeTier", new ClassCount(tiers, 48 * tiers),
+                    "[J", new ClassCount(1_000 + listeners, 100_000 + 4_112 * listeners),
+                    "java.lang.Long", new ClassCount(2_000 + 300L * i, 48_000 + 7_200L * i)), null, null, null));
+        }
+        SoakAnalysis analysis = SoakAnalyzer.analyze(run, RULES);
+        assertThat(analysis.suspects()).extracting(ClassLeakFinding::className)
+                .containsExactly(LISTENER, "com.example.VolumeTier", "[J", "java.lang.Long");
+        assertThat(analysis.suspects().get(1).lockstepClasses()).isEmpty();
     }
 
     @Test
