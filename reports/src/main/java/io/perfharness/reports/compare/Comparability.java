@@ -23,6 +23,9 @@ final class Comparability {
         out.add(s.name() + ": no valid run, so nothing can be compared");
       }
     }
+    differ(out, b, c, "kind of run (load run or benchmark fork)", m -> m.target() != null && "jmh".equals(m.target().kind())
+        ? "benchmark fork" : "load run");
+    differ(out, b, c, "benchmark", m -> m.target() != null && "jmh".equals(m.target().kind()) ? m.target().spec().replaceAll(":.*", "") : null);
     differ(out, b, c, "shape", m -> m.load() == null ? null : m.load().shape());
     differ(out, b, c, "intended rate (req/s)", m -> m.load() == null ? null : String.valueOf(m.load().rateIntendedPerSec()));
     differ(out, b, c, "seed", m -> m.load() == null ? null : String.valueOf(m.load().seed()));

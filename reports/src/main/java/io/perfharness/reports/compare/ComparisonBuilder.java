@@ -17,7 +17,7 @@ public final class ComparisonBuilder {
 
   public static ComparisonModel build(ComparisonSide baseline, ComparisonSide candidate, CompareOptions options) {
     List<MetricComparison> metrics = baseline.n() == 0 || candidate.n() == 0 ? List.of()
-        : MetricTests.compare(valuesByMetric(baseline), valuesByMetric(candidate), options);
+        : MetricTests.compare(valuesByMetric(baseline), valuesByMetric(candidate), options, units(baseline));
     List<EventComparison> profiles = ProfileComparisons.compare(baseline, candidate);
     List<String> warnings = Comparability.warnings(baseline, candidate);
     Map<String, Long> counts = new TreeMap<>();
@@ -25,7 +25,10 @@ public final class ComparisonBuilder {
       counts.put(v.label(), metrics.stream().filter(m -> m.verdict() == v).count());
     }
     ComparisonModel.Decision decision = new ComparisonModel.Decision(CompareOptions.ALPHA,
-        VerdictRule.DEFAULT_MIN_RUNS_PER_SIDE, MetricTests.CONFIDENCE_PERCENT, options.gated().stream().sorted().toList(),
+        VerdictRule.DEFAULT_MIN_RUNS_PER_SIDE, MetricTests.CONFIDENCE_PERCENT,
+        metrics.isEmpty() ? options.gated().stream().sorted().toList()
+            : metrics.stream().filter(m -> m.metric().family() == MetricDefinition.Family.GATED).map(m -> m.metric().id())
+                .sorted().toList(),
         options.minimumBand(), options.errorRateBand(),
         options.calibrationFile() == null ? null : options.calibrationFile().toString(),
         options.calibration() == null ? null : NoiseCalibrationFile.describe(options.calibration().machine()), counts);
@@ -39,6 +42,14 @@ public final class ComparisonBuilder {
     for (LoadedRun run : side.runs()) {
       RunMetrics.values(run).forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
+    return out;
+  }
+
+  /** A benchmark's score unit (ops/ms, ns/op) comes from its score files. */
+  private static Map<String, String> units(ComparisonSide s) {
+    Map<String, String> out = new LinkedHashMap<>();
+    s.runs().stream().filter(LoadedRun::isBenchmark).findFirst().ifPresent(r ->
+        out.put(r.bench().higherIsBetter() ? "jmh.throughput" : "jmh.score", r.bench().scoreUnit()));
     return out;
   }
 

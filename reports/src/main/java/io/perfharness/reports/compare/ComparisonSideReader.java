@@ -1,5 +1,6 @@
 package io.perfharness.reports.compare;
 
+import io.perfharness.core.json.Json;
 import io.perfharness.core.latency.LatencyFormatException;
 import io.perfharness.core.latency.LatencySummary;
 import io.perfharness.core.latency.LatencySummaryJsonReader;
@@ -62,7 +63,15 @@ public final class ComparisonSideReader {
             ? List.of("marked not valid for comparison") : manifest.invalidReasons());
       }
       LatencySummary latency = null;
-      if (reasons.isEmpty()) {
+      BenchScore bench = null;
+      Path score = dir.resolve(BenchScore.FILE);
+      if (reasons.isEmpty() && Files.isRegularFile(score)) {
+        try {
+          bench = Json.readFile(score, BenchScore.class);
+        } catch (IOException | RuntimeException e) {
+          reasons.add("benchmark score unreadable: " + e.getMessage());
+        }
+      } else if (reasons.isEmpty()) {
         Path summary = rd.latencyDir().resolve("summary.json");
         try {
           latency = LatencySummaryJsonReader.read(summary);
@@ -74,7 +83,7 @@ public final class ComparisonSideReader {
         excluded.add(new ExcludedRun(id, dir.toString(), reasons.stream().distinct().toList()));
         continue;
       }
-      runs.add(new LoadedRun(rd, manifest, latency));
+      runs.add(new LoadedRun(rd, manifest, latency, bench));
     }
     return new ComparisonSide(sideName, path, runs, excluded);
   }

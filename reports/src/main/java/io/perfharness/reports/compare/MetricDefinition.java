@@ -14,6 +14,10 @@ import io.perfharness.reports.stats.Direction;
  */
 public record MetricDefinition(String id, String unit, Direction direction, Family family, boolean difference) {
 
+  public MetricDefinition withUnit(String newUnit) {
+    return new MetricDefinition(id, newUnit, direction, family, difference);
+  }
+
   /** Families share one correction: Holm within {@code GATED} and {@code HEADLINE}, Benjamini-Hochberg within {@code PER_REQUEST}. */
   public enum Family {
     /** The metrics {@code --gate} acts on (default p50, p99, CPU per request, errors): Holm. */

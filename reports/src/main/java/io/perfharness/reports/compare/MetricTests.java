@@ -29,6 +29,12 @@ final class MetricTests {
 
   static List<MetricComparison> compare(Map<String, List<Double>> baseline, Map<String, List<Double>> candidate,
                                         CompareOptions options) {
+    return compare(baseline, candidate, options, Map.of());
+  }
+
+  /** @param units unit overrides by metric id (a benchmark's score unit comes from its results) */
+  static List<MetricComparison> compare(Map<String, List<Double>> baseline, Map<String, List<Double>> candidate,
+                                        CompareOptions options, Map<String, String> units) {
     List<Raw> raws = new ArrayList<>();
     for (Map.Entry<String, List<Double>> e : baseline.entrySet()) {
       List<Double> c = candidate.get(e.getKey());
@@ -36,6 +42,9 @@ final class MetricTests {
         continue;
       }
       MetricDefinition metric = RunMetrics.definition(e.getKey(), options.gated());
+      if (units.containsKey(e.getKey())) {
+        metric = metric.withUnit(units.get(e.getKey()));
+      }
       double[] bv = toArray(e.getValue());
       double[] cv = toArray(c);
       boolean positive = Arrays.stream(bv).allMatch(v -> v > 0) && Arrays.stream(cv).allMatch(v -> v > 0);

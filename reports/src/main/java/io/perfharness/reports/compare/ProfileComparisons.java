@@ -31,7 +31,7 @@ final class ProfileComparisons {
   private ProfileComparisons() {}
 
   /** A loaded event profile of each run, kept for stacks and HTML rendering. */
-  record SideProfiles(List<RunProfile> runs, List<String> problems) {}
+  record SideProfiles(List<RunProfile> runs, List<String> problems, boolean perOperation) {}
 
   static List<EventComparison> compare(ComparisonSide baseline, ComparisonSide candidate) {
     List<EventComparison> out = new ArrayList<>();
@@ -70,12 +70,14 @@ final class ProfileComparisons {
         problems.add(run.runId() + ": " + e.getMessage());
       }
     }
-    return new SideProfiles(runs, problems);
+    boolean perOperation = !side.runs().isEmpty() && side.runs().stream().allMatch(LoadedRun::isBenchmark);
+    return new SideProfiles(runs, problems, perOperation);
   }
 
   static EventComparison compareEvent(String eventId, SideProfiles b, SideProfiles c) {
     ProfilingEvent event = ProfilingEvent.byId(eventId).orElseThrow();
-    String unit = event == ProfilingEvent.ALLOC ? "bytes" : "ms";
+    boolean perOp = b.perOperation() && c.perOperation();
+    String unit = event == ProfilingEvent.ALLOC ? "bytes" : perOp ? "ns" : "ms";
     List<String> notes = new ArrayList<>();
     b.problems().forEach(p -> notes.add("baseline: " + p));
     c.problems().forEach(p -> notes.add("candidate: " + p));
@@ -87,8 +89,8 @@ final class ProfileComparisons {
     ProfileDiffModel full;
     ProfileDiffModel app;
     try {
-      full = ProfileDiff.compute(input("baseline", b, false), input("candidate", c, false));
-      app = ProfileDiff.compute(input("baseline", b, true), input("candidate", c, true));
+      full = ProfileDiff.compute(input("baseline", b, false, perOp), input("candidate", c, false, perOp));
+      app = ProfileDiff.compute(input("baseline", b, true, perOp), input("candidate", c, true, perOp));
     } catch (ProfilingException e) {
       notes.add("diff failed: " + e.getMessage());
       return new EventComparison(eventId, unit, b.runs().size(), c.runs().size(), 0, 0, List.of(), List.of(), List.of(),
@@ -104,11 +106,13 @@ final class ProfileComparisons {
         paths(full.vanishedPaths()), ancestors(full), notes, full.tree());
   }
 
-  private static DiffInput input(String label, SideProfiles side, boolean applicationView) {
+  /** Costs per request in ms (bytes), or for benchmark forks per operation in ns (bytes). */
+  private static DiffInput input(String label, SideProfiles side, boolean applicationView, boolean perOperation) {
     List<RunProfileSample> runs = new ArrayList<>();
     for (RunProfile p : side.runs()) {
       CollapsedProfile profile = applicationView ? ApplicationFrames.view(p.profile(), p.event()) : p.profile();
-      runs.add(RunProfileSample.of(profile, p.cost()));
+      double scale = perOperation && p.event() != ProfilingEvent.ALLOC ? 1e6 : 1.0;
+      runs.add(RunProfileSample.of(profile, p.cost().completedRequests(), RunProfileSample.unitsPerCount(p.cost()) * scale));
     }
     return new DiffInput(label, runs);
   }

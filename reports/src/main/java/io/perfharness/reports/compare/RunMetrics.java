@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class RunMetrics {
   /** The metrics {@code --gate} acts on unless told otherwise. */
-  public static final Set<String> DEFAULT_GATED = Set.of("latency.p50", "latency.p99", "cpu.perRequest", "errors.rate");
+  public static final Set<String> DEFAULT_GATED = Set.of("latency.p50", "latency.p99", "cpu.perRequest", "errors.rate",
+      "jmh.score", "jmh.throughput");
 
   private RunMetrics() {}
 
@@ -44,14 +45,27 @@ public final class RunMetrics {
     if (id.equals("errors.rate")) {
       return new MetricDefinition(id, "fraction", Direction.LOWER_IS_BETTER, family, true);
     }
+    if (id.equals("jmh.throughput")) {
+      return new MetricDefinition(id, "ops/time", Direction.HIGHER_IS_BETTER, family, false);
+    }
+    if (id.equals("jmh.score")) {
+      return new MetricDefinition(id, "time/op", Direction.LOWER_IS_BETTER, family, false);
+    }
     String event = id.substring(0, id.indexOf('.'));
-    String unit = ProfilingEvent.byId(event).map(e -> e == ProfilingEvent.ALLOC ? "bytes" : "ms").orElse("?");
+    boolean perOp = id.endsWith(".perOp");
+    String unit = ProfilingEvent.byId(event).map(e -> e == ProfilingEvent.ALLOC ? "bytes" : perOp ? "ns" : "ms").orElse("?");
     return new MetricDefinition(id, unit, Direction.LOWER_IS_BETTER, family, false);
   }
 
   /** One run's values, metric id to value; metrics the run did not measure are absent. */
   public static Map<String, Double> values(LoadedRun run) {
     Map<String, Double> out = new LinkedHashMap<>();
+    if (run.isBenchmark()) {
+      out.put(run.bench().higherIsBetter() ? "jmh.throughput" : "jmh.score", run.bench().score());
+      costPerRequest(run.manifest()).forEach((k, v) -> out.put(k.replace(".perRequest", ".perOp"),
+          k.startsWith("alloc.") ? v : v * 1e6));
+      return out;
+    }
     LatencyStats overall = run.latency().overall();
     if (overall.count() > 0) {
       putLatency(out, "", overall);

@@ -106,6 +106,25 @@ class ComparisonBuilderTest {
   }
 
   @Test
+  void benchmarkForksAreReplicatesWithTheScoreGatedAndCostsPerOperation() throws Exception {
+    Path b = SyntheticRuns.benchSide(tmp, "faulty", 5, 2000, 0.75);
+    Path c = SyntheticRuns.benchSide(tmp, "fixed", 5, 500, 0.0);
+    ComparisonModel m = compare(b, c);
+    MetricComparison score = metric(m, "jmh.score");
+    assertThat(score.metric().unit()).isEqualTo("ns/op");
+    assertThat(score.metric().family()).isEqualTo(MetricDefinition.Family.GATED);
+    assertThat(score.verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    MetricComparison cpu = metric(m, "cpu.perOp");
+    assertThat(cpu.metric().unit()).isEqualTo("ns");
+    assertThat(cpu.baselineMedian()).isCloseTo(2000, org.assertj.core.data.Offset.offset(50.0));
+    EventComparison e = m.profiles().get(0);
+    assertThat(e.unit()).isEqualTo("ns");
+    assertThat(e.selfMovers().get(0).frame()).isEqualTo("java.util.regex.Pattern.compile");
+    assertThat(e.selfMovers().get(0).vanished()).isTrue();
+    assertThat(m.metrics()).noneMatch(x -> x.metric().id().startsWith("latency"));
+  }
+
+  @Test
   void reportsAreWrittenAndTheMarkdownStaysShort() throws Exception {
     Path b = SyntheticRuns.side(tmp, "baseline", "sample:fault=cpu-regex", 5, 10.0, 2.0);
     Path c = SyntheticRuns.side(tmp, "candidate", "sample", 5, 8.0, 0.0);

@@ -84,6 +84,36 @@ final class SyntheticRuns {
     return dir;
   }
 
+  /**
+   * A side of {@code n} benchmark forks as {@code perf bench} writes them: avgt score around
+   * {@code nanosPerOp}, 1,000,000 operations each, a cpu profile (1 ms samples) where {@code
+   * compileShare} of the samples are in Pattern.compile.
+   */
+  static Path benchSide(Path root, String name, int n, double nanosPerOp, double compileShare) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(name));
+    double[] spread = {0.0, 0.013, -0.011, 0.019, -0.017, 0.007};
+    for (int i = 0; i < n; i++) {
+      double f = 1 + spread[i % spread.length];
+      String runId = String.format("20261126T0%d0000Z-%s-fork%d", i, name, i + 1);
+      long ops = 1_000_000;
+      long samples = Math.round(ops * nanosPerOp * f / 1e6);
+      Map<String, Long> stacks = new LinkedHashMap<>();
+      long compile = Math.round(samples * compileShare);
+      if (compile > 0) {
+        stacks.put("bench.Regex.validate;app.InputValidator.matchesWithFreshPattern;java.util.regex.Pattern.compile", compile);
+      }
+      stacks.put("bench.Regex.validate;app.InputValidator.matches;java.util.regex.Matcher.matches", samples - compile);
+      Path run = write(dir, new Spec(runId, "bench.Regex.validate:mode=" + name, 1, 1, 1, ops, 0, stacks, true));
+      Files.createDirectories(run.resolve("jmh"));
+      Files.writeString(run.resolve("jmh/score.json"), String.format(java.util.Locale.ROOT,
+          "{\"schemaVersion\":1,\"benchmark\":\"bench.Regex.validate\",\"params\":{\"mode\":\"%s\"},\"mode\":\"avgt\","
+              + "\"scoreUnit\":\"ns/op\",\"score\":%.3f,\"iterationScores\":[%.3f],\"operations\":%d}",
+          name, nanosPerOp * f, nanosPerOp * f, ops));
+      Files.delete(run.resolve("latency/summary.json"));
+    }
+    return dir;
+  }
+
   static List<Path> list(Path dir) throws IOException {
     List<Path> out = new ArrayList<>();
     try (var s = Files.list(dir)) {
