@@ -5,7 +5,9 @@ import io.perfharness.core.config.RunConfig;
 import io.perfharness.core.config.RunConfigParser;
 import io.perfharness.core.config.TargetSpec;
 import io.perfharness.core.json.Json;
+import io.perfharness.loadtests.launch.LoopbackGuard;
 import io.perfharness.loadtests.run.RunLauncher;
+import io.perfharness.service.faults.Fault;
 import io.perfharness.loadtests.run.RunOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -80,8 +82,12 @@ public final class ExperimentRunner {
   public Result run(Request request, Path home) throws ConfigException, IOException {
     ExperimentPlan plan = ExperimentPlan.abba(request.runsPerSide());
     String label = request.label() == null ? request.kind() : request.label();
-    RunConfig baseline = validate(request, request.baselineTarget(), label, home);
-    RunConfig candidate = validate(request, request.candidateTarget(), label, home);
+    List<String> problems = new ArrayList<>();
+    RunConfig baseline = validate(request, request.baselineTarget(), label, home, "baseline", problems);
+    RunConfig candidate = validate(request, request.candidateTarget(), label, home, "candidate", problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
     List<String> warnings = warnings(baseline, candidate);
     Path dir = createDirectory(request.outRoot().resolve("experiments"), label);
     Path baselineDir = Files.createDirectories(dir.resolve("baseline"));
@@ -137,7 +143,12 @@ public final class ExperimentRunner {
     return new Result(dir, baselineDir, candidateDir, record);
   }
 
-  private static RunConfig validate(Request request, String target, String label, Path home) throws ConfigException {
+  /**
+   * Parses one side's options and checks its target as the run would (fault names, the loopback
+   * rule), adding every problem, prefixed with the side, to {@code problems}; null if it failed.
+   */
+  private static RunConfig validate(Request request, String target, String label, Path home, String side,
+                                    List<String> problems) {
     for (String reserved : List.of("target", "label", "out")) {
       if (request.options().containsKey(reserved)) {
         throw new IllegalArgumentException("options must not hold '" + reserved + "': the experiment sets it per run");
@@ -147,7 +158,23 @@ public final class ExperimentRunner {
     keys.put("target", target);
     keys.put("label", label);
     keys.put("out", request.outRoot().toString());
-    return RunConfigParser.parse(keys, home);
+    RunConfig config;
+    try {
+      config = RunConfigParser.parse(keys, home);
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> problems.add(side + ": " + p));
+      return null;
+    }
+    try {
+      if (config.target() instanceof TargetSpec.Sample sample) {
+        sample.faults().forEach(Fault::fromCliName);
+      } else if (config.target() instanceof TargetSpec.Url url) {
+        LoopbackGuard.check(url.baseUrl(), config.allowRemote());
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(side + ": " + e.getMessage());
+    }
+    return config;
   }
 
   private static RunConfig perRun(Request request, String target, ExperimentPlan.Slot slot, Path sideDir, Path home) {
