@@ -75,6 +75,11 @@ final class ShapeCommand implements Callable<Integer> {
     @Option(names = "--max-templates", defaultValue = "1000", description = "distinct templates kept (default: 1000)")
     int maxTemplates;
 
+    /** Runs {@code perf shape} alone (bench/shape-extract.sh; {@code PERF_MAIN_CLASS} of ./perf). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ShapeCommand()).execute(args));
+    }
+
     @Override
     public Integer call() {
         try {
