@@ -5,12 +5,19 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The run options that {@code perf experiment} and {@code perf calibrate} share with {@code perf
- * run}, mapped to the same {@code perf.*} keys; the target, label and output folder are set per run.
+ * The load and profiling options of {@code perf run}, {@code perf experiment}, {@code perf calibrate}
+ * (and {@code perf soak}), mapped to the same {@code perf.*} keys as {@code mvn gatling:test}; each
+ * command adds the target, label and output folder its own way.
  */
 final class LoadFlags {
-  @Option(names = "--shape", description = "steady, ramp or spike (default: steady)")
+  @Option(names = "--shape", description = "a named shape (steady, ramp, spike, smoke, steps, diurnal, soak) or a shape file from perf shape (default: steady)")
   String shape;
+
+  @Option(names = "--map", description = "mapping file from shape templates to requests (default: the one the shape file names)")
+  String map;
+
+  @Option(names = "--replay", description = "model or exact replay of a shape file (default: model)")
+  String replay;
 
   @Option(names = "--warmup", description = "warm-up before the measurement window, e.g. 10s (default: 10s)")
   String warmup;
@@ -43,6 +50,8 @@ final class LoadFlags {
   Map<String, String> keys() {
     Map<String, String> keys = new LinkedHashMap<>();
     put(keys, "shape", shape);
+    put(keys, "map", map);
+    put(keys, "replay", replay);
     put(keys, "warmup", warmup);
     put(keys, "duration", duration);
     put(keys, "rate", rate);

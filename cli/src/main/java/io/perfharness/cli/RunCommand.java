@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code perf run}: the same single run as {@code mvn gatling:test}, options as flags. */
@@ -21,26 +22,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--target", description = "sample, sample:fault=NAME[,NAME], cmd:<command with {port}>, url:<base url> (default: sample)")
   String target;
 
-  @Option(names = "--shape", description = "steady, ramp or spike (default: steady)")
-  String shape;
-
-  @Option(names = "--warmup", description = "warm-up before the measurement window, e.g. 10s (default: 10s)")
-  String warmup;
-
-  @Option(names = "--duration", description = "measurement window, e.g. 30s, 2m (default: 30s)")
-  String duration;
-
-  @Option(names = "--rate", description = "intended arrivals per second (default: 50)")
-  String rate;
-
-  @Option(names = "--events", description = "profiler events: cpu,alloc,lock,wall or none (default: cpu)")
-  String events;
-
   @Option(names = "--label", description = "run label, part of the run id (default: run)")
   String label;
-
-  @Option(names = "--seed", description = "seed of the arrival schedule and request mix (default: 1)")
-  String seed;
 
   @Option(names = "--out", description = "folder for run directories (default: runs)")
   String out;
@@ -48,39 +31,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--pid", description = "pid of the JVM behind a url: target, to profile it")
   String pid;
 
-  @Option(names = "--allow-remote", description = "allow a non-loopback target host")
-  boolean allowRemote;
-
-  @Option(names = "--max-requests", description = "hard bound on requests sent (default: twice the schedule + 1000)")
-  String maxRequests;
-
-  @Option(names = "--jfr", description = "keep the profiler's JFR recording in profile/recording.jfr")
-  boolean jfr;
-
-  @Option(names = "--start-timeout", description = "how long the target may take to become healthy (default: 60s)")
-  String startTimeout;
+  @Mixin
+  LoadFlags load;
 
   @Override
   public Integer call() {
-    Map<String, String> keys = new LinkedHashMap<>();
+    Map<String, String> keys = new LinkedHashMap<>(load.keys());
     put(keys, "target", target);
-    put(keys, "shape", shape);
-    put(keys, "warmup", warmup);
-    put(keys, "duration", duration);
-    put(keys, "rate", rate);
-    put(keys, "events", events);
     put(keys, "label", label);
-    put(keys, "seed", seed);
     put(keys, "out", out);
     put(keys, "pid", pid);
-    put(keys, "maxRequests", maxRequests);
-    put(keys, "startTimeout", startTimeout);
-    if (allowRemote) {
-      keys.put("allowRemote", "true");
-    }
-    if (jfr) {
-      keys.put("jfr", "true");
-    }
     Path home = RunLauncherPaths.home();
     RunConfig config;
     try {
