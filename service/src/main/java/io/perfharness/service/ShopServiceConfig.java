@@ -37,6 +37,10 @@ public record ShopServiceConfig(String host, int port, DatabaseSettings database
         return new ShopServiceConfig(host, newPort, database, faults, logRequests);
     }
 
+    public ShopServiceConfig withDatabase(DatabaseSettings newDatabase) {
+        return new ShopServiceConfig(host, port, newDatabase, faults, logRequests);
+    }
+
     public ShopServiceConfig withFaults(Set<Fault> newFaults) {
         return new ShopServiceConfig(host, port, database, newFaults, logRequests);
     }

@@ -43,7 +43,7 @@ class ShopServiceOptionsTest {
         assertThatThrownBy(() -> ShopServiceOptions.parse("--fault=cpu-regex,slow-disk"))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--fault was 'slow-disk' but it must be one of: cpu-regex, alloc-churn, "
-                        + "lock-contention, n-plus-one, blocking-io, leak");
+                        + "lock-contention, n-plus-one, blocking-io, leak, thread-leak, connection-leak");
     }
 
     @Test
