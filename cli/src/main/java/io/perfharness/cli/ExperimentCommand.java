@@ -28,6 +28,10 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "N", description = "runs per side (default: 5; verdicts need at least 4, Holm over 4 gated metrics needs 5)")
   int runs = 5;
 
+  @Option(names = "--retries", paramLabel = "N",
+      description = "run a slot again when its run came out not valid for comparison, up to N times (default: 1); the invalid run is kept and listed")
+  int retries = ExperimentRunner.DEFAULT_RETRIES_OF_INVALID_RUNS;
+
   @Option(names = "--label", description = "ends the experiment's folder name (default: experiment)")
   String label;
 
@@ -42,11 +46,11 @@ final class ExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return run("experiment", label, baseline, candidate, runs, out, load, compareFlags);
+    return run("experiment", label, baseline, candidate, runs, retries, out, load, compareFlags);
   }
 
-  static int run(String kind, String label, String baseline, String candidate, int runs, Path out, LoadFlags load,
-                 CompareFlags compareFlags) {
+  static int run(String kind, String label, String baseline, String candidate, int runs, int retries, Path out,
+                 LoadFlags load, CompareFlags compareFlags) {
     Path home = RunLauncherPaths.home();
     Path outRoot = out != null ? out.toAbsolutePath() : home.resolve("runs");
     CompareOptions options;
@@ -59,7 +63,7 @@ final class ExperimentCommand implements Callable<Integer> {
     ExperimentRunner.Result result;
     try {
       result = Experiments.runner().run(new ExperimentRunner.Request(kind, label, baseline, candidate, runs,
-          load.keys(), outRoot), home);
+          load.keys(), outRoot, retries), home);
     } catch (ConfigException e) {
       System.err.println("perf " + kind + ": bad options, nothing was started:");
       e.problems().forEach(p -> System.err.println("  " + RunCommand.asFlags(p)));

@@ -14,7 +14,7 @@ final class ExperimentProgress {
 
   private final Clock clock;
   private final long startMillis;
-  private final int totalRuns;
+  private int totalRuns;
   private final Duration expectedPerRun;
   private int done;
 
@@ -28,6 +28,12 @@ final class ExperimentProgress {
   String starting(ExperimentPlan.Slot slot, String target) {
     return String.format(Locale.ROOT, "perf: experiment run %d/%d: %s #%d (%s); elapsed %s, ETA %s",
         done + 1, totalRuns, slot.side().label(), slot.number(), target, format(elapsed()), format(remaining()));
+  }
+
+  /** A run was added (a retry of an invalid run). */
+  void addRun() {
+    totalRuns++;
+    done++;
   }
 
   void finished() {

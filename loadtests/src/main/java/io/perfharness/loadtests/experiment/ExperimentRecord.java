@@ -29,7 +29,11 @@ public record ExperimentRecord(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** One run of the experiment, in the order it ran. */
+  /**
+   * One run of the experiment, in the order it ran; a slot run again after an invalid run has
+   * two entries with the same side and number.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record RunEntry(String side, int number, String runId, String path, String status, int exitCode, String message) {}
+  public record RunEntry(String side, int number, String runId, String path, String status, int exitCode, String message,
+                         boolean valid, List<String> invalidReasons) {}
 }

@@ -5,6 +5,7 @@ import io.perfharness.core.config.RunConfig;
 import io.perfharness.core.config.RunConfigParser;
 import io.perfharness.core.config.TargetSpec;
 import io.perfharness.core.json.Json;
+import io.perfharness.core.run.RunManifest;
 import io.perfharness.loadtests.launch.LoopbackGuard;
 import io.perfharness.loadtests.run.RunLauncher;
 import io.perfharness.service.faults.Fault;
@@ -49,13 +50,26 @@ public final class ExperimentRunner {
    * @param options {@code perf.*} keys without the prefix, shared by both sides; {@code target},
    *     {@code label} and {@code out} are set per run and must not be in it
    * @param outRoot the folder that receives {@code experiments/<id>/}
+   * @param retriesOfInvalidRuns how often a run that completed but is not valid for comparison
+   *     (generator behind, errors) is run again in its slot; the invalid run is kept and listed
    */
   public record Request(String kind, String label, String baselineTarget, String candidateTarget, int runsPerSide,
-                        Map<String, String> options, Path outRoot) {
+                        Map<String, String> options, Path outRoot, int retriesOfInvalidRuns) {
     public Request {
       options = Map.copyOf(options);
+      if (retriesOfInvalidRuns < 0 || retriesOfInvalidRuns > 10) {
+        throw new IllegalArgumentException("retries of invalid runs must be within 0..10 but was " + retriesOfInvalidRuns);
+      }
+    }
+
+    public Request(String kind, String label, String baselineTarget, String candidateTarget, int runsPerSide,
+                   Map<String, String> options, Path outRoot) {
+      this(kind, label, baselineTarget, candidateTarget, runsPerSide, options, outRoot, DEFAULT_RETRIES_OF_INVALID_RUNS);
     }
   }
+
+  /** One more try for a run that came out invalid: a passing disturbance should not cost the experiment a replicate. */
+  public static final int DEFAULT_RETRIES_OF_INVALID_RUNS = 1;
 
   /** Where the experiment went and how its runs ended. */
   public record Result(Path directory, Path baselineDir, Path candidateDir, ExperimentRecord record) {
@@ -108,19 +122,35 @@ public final class ExperimentRunner {
       String target = isBaseline ? request.baselineTarget() : request.candidateTarget();
       console.println(progress.starting(slot, target));
       console.flush();
-      RunConfig config = perRun(request, target, slot, isBaseline ? baselineDir : candidateDir, home);
-      ExperimentRecord.RunEntry entry;
-      try {
-        RunOutcome outcome = executor.run(config);
-        entry = new ExperimentRecord.RunEntry(slot.side().label(), slot.number(), outcome.directory().runId(),
-            dir.relativize(outcome.directory().root()).toString(), String.valueOf(outcome.status()), outcome.exitCode(),
-            outcome.message());
-      } catch (RunLauncher.RunFailedException e) {
-        entry = new ExperimentRecord.RunEntry(slot.side().label(), slot.number(), null, null, "FAILED", e.exitCode(),
-            e.getMessage());
-        if (e.exitCode() == RunOutcome.EXIT_BAD_INPUT) {
-          status = "STOPPED";
+      ExperimentRecord.RunEntry entry = null;
+      for (int attempt = 0; attempt <= request.retriesOfInvalidRuns(); attempt++) {
+        RunConfig config = perRun(request, target, slot, attempt, isBaseline ? baselineDir : candidateDir, home);
+        try {
+          RunOutcome outcome = executor.run(config);
+          RunManifest manifest = readManifest(outcome);
+          boolean valid = manifest != null && manifest.validForComparison();
+          entry = new ExperimentRecord.RunEntry(slot.side().label(), slot.number(), outcome.directory().runId(),
+              dir.relativize(outcome.directory().root()).toString(), String.valueOf(outcome.status()),
+              outcome.exitCode(), outcome.message(), valid,
+              manifest == null ? List.of("run.json unreadable")
+                  : manifest.invalidReasons() == null ? List.of() : manifest.invalidReasons());
+        } catch (RunLauncher.RunFailedException e) {
+          entry = new ExperimentRecord.RunEntry(slot.side().label(), slot.number(), null, null, "FAILED", e.exitCode(),
+              e.getMessage(), false, List.of());
+          if (e.exitCode() == RunOutcome.EXIT_BAD_INPUT) {
+            status = "STOPPED";
+          }
         }
+        boolean retry = entry.exitCode() == 0 && !entry.valid() && entry.path() != null
+            && !entry.invalidReasons().contains("run.json unreadable") && attempt < request.retriesOfInvalidRuns();
+        if (!retry) {
+          break;
+        }
+        entries.add(entry);
+        progress.addRun();
+        console.println("perf: " + entry.runId() + " is not valid for comparison (" + String.join("; ", entry.invalidReasons())
+            + "); it stays in the folder and is left out; running " + slot.side().label() + " #" + slot.number()
+            + " again (retry " + (attempt + 1) + " of " + request.retriesOfInvalidRuns() + ")");
       }
       entries.add(entry);
       progress.finished();
@@ -177,15 +207,24 @@ public final class ExperimentRunner {
     return config;
   }
 
-  private static RunConfig perRun(Request request, String target, ExperimentPlan.Slot slot, Path sideDir, Path home) {
+  private static RunConfig perRun(Request request, String target, ExperimentPlan.Slot slot, int attempt, Path sideDir,
+                                  Path home) {
     Map<String, String> keys = new LinkedHashMap<>(request.options());
     keys.put("target", target);
-    keys.put("label", slot.side().label() + "-" + slot.number());
+    keys.put("label", slot.side().label() + "-" + slot.number() + (attempt == 0 ? "" : "-retry" + attempt));
     keys.put("out", sideDir.toString());
     try {
       return RunConfigParser.parse(keys, home);
     } catch (ConfigException e) {
       throw new IllegalStateException("validated options became invalid: " + e.problems(), e);
+    }
+  }
+
+  private static RunManifest readManifest(RunOutcome outcome) {
+    try {
+      return outcome.directory().readManifest();
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

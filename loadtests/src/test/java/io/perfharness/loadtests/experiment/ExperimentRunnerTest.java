@@ -92,6 +92,29 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void aRunThatCameOutInvalidIsRunAgainInItsSlotAndKept() throws Exception {
+    int[] calls = {0};
+    ExperimentRunner.Result r = runner(config -> {
+      RunOutcome outcome = folderOnly(config);
+      boolean invalid = calls[0]++ == 0; // the very first run: the generator fell behind
+      try {
+        Json.writeFile(outcome.directory().manifestFile(), new RunManifest(RunManifest.SCHEMA_VERSION,
+            outcome.directory().runId(), config.label(), RunManifest.Status.COMPLETE, !invalid,
+            invalid ? List.of("the generator fell behind") : List.of(), null, null, null, null, null, null, null,
+            List.of(), null, Map.of()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return outcome;
+    }).run(request("sample", "sample", 1, Map.of()), tmp);
+    assertThat(started).extracting(RunConfig::label).containsExactly("baseline-1", "baseline-1-retry1", "candidate-1");
+    assertThat(r.record().runs()).extracting(ExperimentRecord.RunEntry::valid).containsExactly(false, true, true);
+    assertThat(r.record().runs().get(0).invalidReasons()).containsExactly("the generator fell behind");
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains("is not valid for comparison (the generator fell behind)")
+        .contains("retry 1 of 1");
+  }
+
+  @Test
   void aSideThatFailsTwiceInARowStopsTheExperiment() throws Exception {
     ExperimentRunner.Result r = runner(config -> {
       if (config.target().spec().contains("cpu-regex")) {
