@@ -44,6 +44,10 @@ record BenchArguments(String label, CaptureSettings capture, Path out, List<Stri
                     i++;
                     continue;
                 }
+                if (arg.equals("-prof") && i + 1 < args.size() && args.get(i + 1).startsWith("async")) {
+                    problems.add("-prof " + args.get(i + 1) + " would start a second async-profiler next to perf bench's"
+                            + " own (--events chooses what it records)");
+                }
                 if (arg.equals("-f") && i + 1 < args.size() && args.get(i + 1).strip().equals("0")) {
                     problems.add("-f 0 runs in this JVM: perf bench needs forks, each fork is one replicate");
                 }

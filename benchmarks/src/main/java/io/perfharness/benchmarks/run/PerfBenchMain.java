@@ -55,6 +55,9 @@ public final class PerfBenchMain {
                     + " docs/benchmarks.md has the output contract.");
             return 0;
         }
+        if (asksJmhToList(args)) {
+            return listOnly(args, err);
+        }
         BenchArguments bench;
         CommandLineOptions jmh;
         try {
@@ -108,6 +111,34 @@ public final class PerfBenchMain {
             return writeRunDirectories(staging, bench, labelDir, out, err);
         } finally {
             deleteRecursively(staging);
+        }
+    }
+
+    /** {@code -l}, {@code -lp}, {@code -lprof}, {@code -lrf}: JMH lists and runs nothing; no label needed. */
+    private static boolean asksJmhToList(List<String> args) {
+        return args.stream().anyMatch(a -> a.equals("-l") || a.equals("-lp") || a.equals("-lprof") || a.equals("-lrf"));
+    }
+
+    private static int listOnly(List<String> args, PrintStream err) {
+        try {
+            CommandLineOptions jmh = new CommandLineOptions(args.toArray(String[]::new));
+            Runner runner = new Runner(jmh);
+            if (jmh.shouldList()) {
+                runner.list();
+            }
+            if (jmh.shouldListWithParams()) {
+                runner.listWithParams(jmh);
+            }
+            if (jmh.shouldListProfilers()) {
+                jmh.listProfilers();
+            }
+            if (jmh.shouldListResultFormats()) {
+                jmh.listResultFormats();
+            }
+            return 0;
+        } catch (CommandLineOptionException e) {
+            err.println("perf bench: " + e.getMessage());
+            return 2;
         }
     }
 
