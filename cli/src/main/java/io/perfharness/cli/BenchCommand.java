@@ -40,8 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     Path home = Path.of(System.getProperty("perf.internal.home", ".")).toAbsolutePath().normalize();
     try {
       if (needsBuild(home)) {
-        System.err.println("perf bench: building the benchmarks (mvn -q -B -DskipTests install -pl benchmarks -am) ...");
-        int built = new ProcessBuilder("mvn", "-q", "-B", "-DskipTests", "install", "-pl", "benchmarks", "-am")
+        System.err.println("perf bench: building the benchmarks (mvn -q -B -Dmaven.test.skip=true install -pl benchmarks -am) ...");
+        int built = new ProcessBuilder("mvn", "-q", "-B", "-Dmaven.test.skip=true", "install", "-pl", "benchmarks", "-am")
             .directory(home.toFile()).inheritIO().start().waitFor();
         if (built != 0) {
           System.err.println("perf bench: the benchmarks module did not build (mvn exit " + built + "); fix the build"
