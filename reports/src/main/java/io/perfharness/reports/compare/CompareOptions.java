@@ -1,6 +1,7 @@
 package io.perfharness.reports.compare;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,8 +30,17 @@ public record CompareOptions(Set<String> gated, double minimumBand, double error
   }
 
   /** The band of one metric: max(minimum, calibrated) for ratios; for differences the absolute band. */
+  /**
+   * Absolute bands of the soak slopes (per 1,000 requests): below these a slope difference is
+   * noise for a 2-minute soak of the sample service (docs/soak.md: a leak there grows the heap
+   * by about 1 MB per 1,000 requests, a thread leak by 27 threads, a connection leak by 0.7).
+   */
+  static final Map<String, Double> SOAK_BANDS = Map.of(
+      "soak.heapAfterGc.slope", 65_536.0, "soak.threads.slope", 0.5, "soak.connections.slope", 0.1);
+
   double band(MetricDefinition metric) {
-    double floor = metric.difference() ? errorRateBand : minimumBand;
+    double floor = SOAK_BANDS.containsKey(metric.id()) ? SOAK_BANDS.get(metric.id())
+        : metric.difference() ? errorRateBand : minimumBand;
     if (calibration == null || calibration.metrics() == null) {
       return floor;
     }
@@ -42,7 +52,8 @@ public record CompareOptions(Set<String> gated, double minimumBand, double error
   }
 
   String bandSource(MetricDefinition metric) {
-    double floor = metric.difference() ? errorRateBand : minimumBand;
+    double floor = SOAK_BANDS.containsKey(metric.id()) ? SOAK_BANDS.get(metric.id())
+        : metric.difference() ? errorRateBand : minimumBand;
     return band(metric) > floor ? "A/A calibration" : "minimum";
   }
 }

@@ -33,7 +33,8 @@ public final class ComparisonBuilder {
         options.calibrationFile() == null ? null : options.calibrationFile().toString(),
         options.calibration() == null ? null : NoiseCalibrationFile.describe(options.calibration().machine()), counts);
     return new ComparisonModel(ComparisonModel.SCHEMA_VERSION, side(baseline), side(candidate), decision, metrics,
-        profiles, Reconciliation.lines(metrics, profiles), warnings, reproduce(baseline, candidate));
+        profiles, SoakComparison.of(baseline, candidate), Reconciliation.lines(metrics, profiles), warnings,
+        reproduce(baseline, candidate));
   }
 
   /** Metric id to the per-run values of a side, in run order; a run that lacks a metric adds nothing to it. */

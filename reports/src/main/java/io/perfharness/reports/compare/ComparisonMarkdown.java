@@ -75,6 +75,9 @@ public final class ComparisonMarkdown {
     for (EventComparison e : m.profiles()) {
       event(out, e);
     }
+    if (m.soak() != null) {
+      soak(out, m);
+    }
     if (!m.warnings().isEmpty()) {
       out.add("");
       out.add("## Comparability warnings");
@@ -165,6 +168,26 @@ public final class ComparisonMarkdown {
     if (!e.notes().isEmpty()) {
       out.add("");
       out.add("Notes: " + String.join("; ", e.notes().stream().limit(3).toList()) + (e.notes().size() > 3 ? "; ..." : ""));
+    }
+  }
+
+  private static void soak(List<String> out, ComparisonModel m) {
+    out.add("");
+    out.add("## Soak: leaks side by side");
+    out.add("");
+    out.add("Slopes per 1,000 completed requests are in the verdict table (`soak.*.slope`). Classes suspected on either side:");
+    out.add("");
+    if (m.soak().suspects().isEmpty()) {
+      out.add("No class was suspected on either side.");
+      return;
+    }
+    out.add("| class | baseline: runs suspected | owned bytes/1k req | candidate: runs suspected | owned bytes/1k req |");
+    out.add("|---|---|---:|---|---:|");
+    for (SoakComparison.SuspectRow r : m.soak().suspects()) {
+      out.add(String.format(Locale.ROOT, "| `%s` | %d of %d | %s | %d of %d | %s |", r.className(), r.baselineRunsSuspected(),
+          r.baselineRuns(), r.baselineOwnedBytesPerThousandRequests() == null ? "-"
+              : Reconciliation.num(r.baselineOwnedBytesPerThousandRequests()), r.candidateRunsSuspected(), r.candidateRuns(),
+          r.candidateOwnedBytesPerThousandRequests() == null ? "-" : Reconciliation.num(r.candidateOwnedBytesPerThousandRequests())));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.perfharness.reports.compare;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfharness.reports.stats.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,10 @@ import java.util.Map;
 /**
  * Everything a comparison found, before rendering: what was compared, the verdict per metric,
  * the profile diff per event, the reconciliation of latency with profile movement, and what makes
- * the two sides less comparable. {@code comparison.json} is this record. Immutable.
+ * the two sides less comparable; for soak runs, the leak suspects side by side. {@code
+ * comparison.json} is this record. Immutable.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComparisonModel(
     int schemaVersion,
     SideInfo baseline,
@@ -16,6 +19,7 @@ public record ComparisonModel(
     Decision decision,
     List<MetricComparison> metrics,
     List<EventComparison> profiles,
+    SoakComparison soak,
     List<String> reconciliation,
     List<String> warnings,
     Map<String, String> reproduce) {

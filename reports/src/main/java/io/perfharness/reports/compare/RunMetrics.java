@@ -45,6 +45,12 @@ public final class RunMetrics {
     if (id.equals("errors.rate")) {
       return new MetricDefinition(id, "fraction", Direction.LOWER_IS_BETTER, family, true);
     }
+    if (id.startsWith("soak.")) {
+      // slopes can be negative or zero: tested on the difference, with the band as an absolute value
+      String unit = id.startsWith("soak.heapAfterGc") ? "bytes/1k req" : id.startsWith("soak.threads") ? "threads/1k req"
+          : "connections/1k req";
+      return new MetricDefinition(id, unit, Direction.LOWER_IS_BETTER, family, true);
+    }
     if (id.equals("jmh.throughput")) {
       return new MetricDefinition(id, "ops/time", Direction.HIGHER_IS_BETTER, family, false);
     }
@@ -80,6 +86,7 @@ public final class RunMetrics {
       out.put("errors.rate", (double) overall.errorCount() / overall.count());
     }
     costPerRequest(run.manifest()).forEach(out::put);
+    SoakComparison.slopes(run).forEach(out::put);
     for (RequestLatency r : run.latency().requests()) {
       if (r.stats().count() > 0) {
         putLatency(out, "[" + r.requestName() + "]", r.stats());

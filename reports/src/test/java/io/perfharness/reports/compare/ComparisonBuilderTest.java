@@ -124,6 +124,37 @@ class ComparisonBuilderTest {
     assertThat(m.metrics()).noneMatch(x -> x.metric().id().startsWith("latency"));
   }
 
+  private static void soak(Path side, double heapSlope, String suspect, double ownedBytes) throws IOException {
+    for (Path run : SyntheticRuns.list(side)) {
+      Files.writeString(run.resolve("soak.json"), String.format(java.util.Locale.ROOT, """
+          {"schemaVersion":1,"series":{"heapAfterGc":{"verdict":"%s","slopePerThousandRequests":%.1f},
+           "threads":{"verdict":"NO_LEAK","slopePerThousandRequests":0.0}},
+           "classes":[{"rank":1,"className":"%s","verdict":"%s","ownedBytesPerThousandRequests":%.1f}]}
+          """, heapSlope > 100_000 ? "LEAK_SUSPECTED" : "NO_LEAK", heapSlope + run.getFileName().toString().length(),
+          suspect, heapSlope > 100_000 ? "LEAK_SUSPECTED" : "NO_LEAK", ownedBytes));
+    }
+  }
+
+  @Test
+  void soakRunsCompareTheirSlopesAndListSuspectsSideBySide() throws Exception {
+    Path b = SyntheticRuns.side(tmp, "baseline", "sample:fault=leak", 5, 8.0, 0.0);
+    Path c = SyntheticRuns.side(tmp, "candidate", "sample", 5, 8.0, 0.0);
+    soak(b, 1_030_000, "io.perfharness.service.catalog.ProductViewListener", 1_030_000);
+    soak(c, 2_000, "org.h2.value.ValueInteger", 900);
+    ComparisonModel m = compare(b, c);
+    MetricComparison heap = metric(m, "soak.heapAfterGc.slope");
+    assertThat(heap.verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    assertThat(heap.noiseBand()).isEqualTo(65_536.0);
+    assertThat(metric(m, "soak.threads.slope").verdict()).isEqualTo(Verdict.NO_CHANGE);
+    assertThat(m.soak().suspects()).first().satisfies(r -> {
+      assertThat(r.className()).isEqualTo("io.perfharness.service.catalog.ProductViewListener");
+      assertThat(r.baselineRunsSuspected()).isEqualTo(5);
+      assertThat(r.candidateRunsSuspected()).isZero();
+    });
+    assertThat(ComparisonMarkdown.render(m)).contains("## Soak: leaks side by side")
+        .contains("| `io.perfharness.service.catalog.ProductViewListener` | 5 of 5 |");
+  }
+
   @Test
   void reportsAreWrittenAndTheMarkdownStaysShort() throws Exception {
     Path b = SyntheticRuns.side(tmp, "baseline", "sample:fault=cpu-regex", 5, 10.0, 2.0);
