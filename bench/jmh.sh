@@ -4,6 +4,6 @@
 # Results are ratios within one run; these machines are 2 shared cores and noisy.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$here" && mvn -q -B -DskipTests install -pl benchmarks -am) >&2
+(cd "$here" && mvn -q -B -Dmaven.test.skip=true install -pl benchmarks -am) >&2
 exec java -cp "$here/benchmarks/target/classes:$(cat "$here/benchmarks/target/runtime-classpath.txt")" \
   org.openjdk.jmh.Main "$@"
