@@ -29,6 +29,8 @@ import java.util.Set;
  * @param mapFile the mapping file of a shape replay (absolute), or null for the one the shape names
  * @param replayMode {@code model} (seeded arrivals following the curve) or {@code exact} (the log's own counts)
  * @param givenKeys the option keys that were given explicitly (others took their defaults)
+ * @param histoInterval the cadence of the soak sampler (class histogram, heap after GC, threads, pool,
+ *     files), or null when the run takes no class histograms (see docs/soak.md)
  */
 public record RunConfig(
     TargetSpec target,
@@ -49,7 +51,8 @@ public record RunConfig(
     Path shapeFile,
     Path mapFile,
     String replayMode,
-    Set<String> givenKeys) {
+    Set<String> givenKeys,
+    Duration histoInterval) {
 
   public static final List<String> KNOWN_EVENTS = List.of("cpu", "alloc", "lock", "wall");
   public static final List<String> KNOWN_SHAPES = List.of("steady", "ramp", "spike", "smoke", "steps", "diurnal", "soak");
@@ -60,13 +63,28 @@ public record RunConfig(
     givenKeys = Set.copyOf(givenKeys);
   }
 
+  /** The options without a soak sampler (as before {@code histoInterval} existed). */
+  public RunConfig(TargetSpec target, String shape, Duration warmup, Duration duration, double ratePerSec,
+      List<String> events, String label, long seed, Path outDir, OptionalLong pid, boolean allowRemote,
+      long maxRequests, boolean keepJfr, Duration startTimeout, String healthPath, Path shapeFile, Path mapFile,
+      String replayMode, Set<String> givenKeys) {
+    this(target, shape, warmup, duration, ratePerSec, events, label, seed, outDir, pid, allowRemote, maxRequests,
+        keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys, null);
+  }
+
   /** The same options with the window, rate and request bound a shape replay settled on. */
   public RunConfig withReplayWindow(Duration newDuration, double newRatePerSec, long newMaxRequests) {
     return new RunConfig(target, shape, warmup, newDuration, newRatePerSec, events, label, seed, outDir, pid,
-        allowRemote, newMaxRequests, keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys);
+        allowRemote, newMaxRequests, keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys,
+        histoInterval);
   }
 
   public boolean profiling() {
     return !events.isEmpty();
+  }
+
+  /** Whether the run samples the target's heap with class histograms (a soak run). */
+  public boolean soakSampling() {
+    return histoInterval != null;
   }
 }

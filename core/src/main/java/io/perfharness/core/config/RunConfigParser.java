@@ -45,6 +45,7 @@ public final class RunConfigParser {
     d.put("healthPath", "/health");
     d.put("map", "");
     d.put("replay", "model");
+    d.put("histoInterval", "off");
     return Map.copyOf(d);
   }
 
@@ -118,7 +119,7 @@ public final class RunConfigParser {
     // named shapes that change defaults: a smoke check is short and light, a soak is long
     Map<String, String> shapeDefaults = switch (shape) {
       case "smoke" -> Map.of("warmup", "2s", "duration", "10s", "rate", "5");
-      case "soak" -> Map.of("duration", "30m");
+      case "soak" -> Map.of("duration", "30m", "histoInterval", "15s", "events", "alloc");
       default -> Map.of();
     };
     shapeDefaults.forEach((k, v) -> {
@@ -166,8 +167,18 @@ public final class RunConfigParser {
       }
       return s;
     }, "start with /", "/health");
+    Duration histoInterval = p.get("histoInterval", s -> s.isBlank() || s.trim().equalsIgnoreCase("off") ? null
+        : DurationParser.parse(s.trim()), "be a duration like 15s or off", null);
+    if (histoInterval != null && histoInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+      p.problem("histoInterval", "be at least 1s (each class histogram forces a full GC of the target), or off");
+    }
+    if (histoInterval != null && target instanceof TargetSpec.Url && pid.isEmpty() && p.ok("target")) {
+      p.problems.add("`perf.histoInterval` was '" + DurationParser.format(histoInterval) + "' but class histograms of a"
+          + " url: target need -Dperf.pid=<pid of its JVM>; give the pid, or set -Dperf.histoInterval=off");
+    }
 
-    if (target instanceof TargetSpec.Url && !events.isEmpty() && pid.isEmpty() && p.ok("target")) {
+    if (target instanceof TargetSpec.Url url && url.jmx() == null && !events.isEmpty() && pid.isEmpty()
+        && p.ok("target")) { // a jmx: target is profiled over JMX, without a pid
       p.problems.add("`perf.target` was '" + target.spec() + "' with `perf.events` '"
           + String.join(",", events) + "' but a url: target can only be profiled with -Dperf.pid=<pid of its JVM>;"
           + " give the pid, or set -Dperf.events=none to run without profiling");
@@ -180,7 +191,8 @@ public final class RunConfigParser {
       throw new ConfigException(p.problems);
     }
     return new RunConfig(target, shape, warmup, duration, rate, events, label, seed, out, pid,
-        allowRemote, maxRequests, jfr, startTimeout, healthPath, shapeFile, mapFile, replay, keys.keySet());
+        allowRemote, maxRequests, jfr, startTimeout, healthPath, shapeFile, mapFile, replay, keys.keySet(),
+        histoInterval);
   }
 
   private <T> T get(String key, Function<String, T> parse, String must, T fallback) {

@@ -30,7 +30,8 @@ public record RunManifest(
     String reproduceCommand,
     Map<String, String> options,
     Fidelity fidelity,
-    Replay replay) {
+    Replay replay,
+    Heap heap) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -40,6 +41,21 @@ public record RunManifest(
       Host host, String harnessVersion, List<String> warnings, String reproduceCommand, Map<String, String> options) {
     this(schemaVersion, runId, label, status, validForComparison, invalidReasons, target, load, windows, latency,
         profiler, host, harnessVersion, warnings, reproduceCommand, options, null, null);
+  }
+
+  /** The manifest without heap facts (as before they existed; they are left out of the JSON). */
+  public RunManifest(int schemaVersion, String runId, String label, Status status, boolean validForComparison,
+      List<String> invalidReasons, Target target, Load load, Windows windows, Latency latency, Profiler profiler,
+      Host host, String harnessVersion, List<String> warnings, String reproduceCommand, Map<String, String> options,
+      Fidelity fidelity, Replay replay) {
+    this(schemaVersion, runId, label, status, validForComparison, invalidReasons, target, load, windows, latency,
+        profiler, host, harnessVersion, warnings, reproduceCommand, options, fidelity, replay, null);
+  }
+
+  /** The same manifest with these heap facts. */
+  public RunManifest withHeap(Heap newHeap) {
+    return new RunManifest(schemaVersion, runId, label, status, validForComparison, invalidReasons, target, load,
+        windows, latency, profiler, host, harnessVersion, warnings, reproduceCommand, options, fidelity, replay, newHeap);
   }
 
   public enum Status {
@@ -186,4 +202,41 @@ public record RunManifest(
       int loops,
       int templates,
       Map<String, String> routes) {}
+
+  /**
+   * The target's heap: where a JVM the harness started dumps it on OutOfMemoryError, whether it died of
+   * one, and for soak runs the class-histogram sampler (each histogram forces a full GC of the target).
+   *
+   * @param heapDumpFile {@code heap/oom.hprof} (relative to the run) when the harness started a JVM with
+   *     {@code -XX:+HeapDumpOnOutOfMemoryError}
+   * @param outOfMemory present when the target died of OutOfMemoryError during the run
+   * @param histogramIntervalMillis the soak sampler's cadence
+   * @param histogramsCover when the sampler ran, e.g. the measurement window
+   * @param histograms class histograms taken (each one a snapshot)
+   * @param histogramsForcedFullGc true: every histogram ran a full GC in the target first
+   * @param histogramCaptureMillis wall time of each capture (the target's pause for the full GC), in order
+   * @param snapshotsFile {@code heap/snapshots.csv}
+   * @param soakFile {@code soak.json}, the leak analysis
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Heap(
+      String heapDumpFile,
+      OutOfMemory outOfMemory,
+      Long histogramIntervalMillis,
+      String histogramsCover,
+      Integer histograms,
+      Boolean histogramsForcedFullGc,
+      List<Long> histogramCaptureMillis,
+      String snapshotsFile,
+      String soakFile) {}
+
+  /** How the target died of OutOfMemoryError: its exit code, the JVM's line, and the dump it left. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record OutOfMemory(
+      int exitCode,
+      String errorLine,
+      String heapDumpFile,
+      boolean heapDumpWritten) {}
 }
