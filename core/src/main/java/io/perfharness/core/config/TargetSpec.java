@@ -9,7 +9,8 @@ import java.util.Locale;
  * What a run loads and profiles, parsed from {@code perf.target}: the embedded sample service
  * ({@code sample}, {@code sample:fault=NAME[,NAME]}), any JVM service command with a {@code {port}}
  * placeholder ({@code cmd:java -jar app.jar --port={port}}), or an already running service
- * ({@code url:http://127.0.0.1:8080}, profiled through {@code perf.pid}). Immutable.
+ * ({@code url:http://127.0.0.1:8080}, profiled through {@code perf.pid}, or
+ * {@code jmx:127.0.0.1:9010,url:http://127.0.0.1:8080}, profiled over JMX). Immutable.
  */
 public sealed interface TargetSpec {
 
@@ -30,8 +31,52 @@ public sealed interface TargetSpec {
     }
   }
 
-  /** A service somebody else started; we only load it and, given a PID, profile it. */
-  record Url(String spec, URI baseUrl) implements TargetSpec {}
+  /**
+   * A service somebody else started; we only load it and, given a PID, profile it. With a JMX
+   * endpoint ({@code jmx:HOST:PORT,url:BASE_URL}) the JVM is profiled and read remotely instead, through
+   * async-profiler's MBean and the platform MBeans (docs/remote-jmx.md).
+   *
+   * @param jmx the JMX endpoint, or null
+   */
+  record Url(String spec, URI baseUrl, JmxEndpoint jmx) implements TargetSpec {
+    public Url(String spec, URI baseUrl) {
+      this(spec, baseUrl, null);
+    }
+  }
+
+  /** A JMX connector address {@code HOST:PORT} (RMI registry port). */
+  record JmxEndpoint(String host, int port) {
+    public JmxEndpoint {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("the jmx host must not be blank");
+      }
+      if (port < 1 || port > 65_535) {
+        throw new IllegalArgumentException("the jmx port must be 1..65535 but was " + port);
+      }
+    }
+
+    /** Parses {@code HOST:PORT} ({@code [v6]:PORT} for IPv6). */
+    public static JmxEndpoint parse(String text) {
+      int colon = text.lastIndexOf(':');
+      if (colon <= 0 || colon == text.length() - 1) {
+        throw new IllegalArgumentException("'" + text + "' must be HOST:PORT, e.g. jmx:127.0.0.1:9010");
+      }
+      String host = text.substring(0, colon).trim();
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      try {
+        return new JmxEndpoint(host, Integer.parseInt(text.substring(colon + 1).trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + text + "' must end in a port number, e.g. jmx:127.0.0.1:9010");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+  }
 
   /**
    * Parses a target spec.
@@ -57,6 +102,16 @@ public sealed interface TargetSpec {
       }
       return new Command(spec, argv);
     }
+    if (spec.startsWith("jmx:")) {
+      int url = spec.indexOf(",url:");
+      if (url < 0) {
+        throw new IllegalArgumentException("'" + spec
+            + "' needs the HTTP side too: jmx:HOST:PORT,url:BASE_URL, e.g. jmx:127.0.0.1:9010,url:http://127.0.0.1:8080");
+      }
+      JmxEndpoint jmx = JmxEndpoint.parse(spec.substring("jmx:".length(), url));
+      Url http = (Url) parse(spec.substring(url + 1));
+      return new Url(spec, http.baseUrl(), jmx);
+    }
     if (spec.startsWith("url:")) {
       String raw = spec.substring("url:".length());
       URI uri;
@@ -74,7 +129,8 @@ public sealed interface TargetSpec {
       return new Url(spec, URI.create(normalized));
     }
     throw new IllegalArgumentException("'" + spec
-        + "' is not a target; use sample, sample:fault=NAME[,NAME], cmd:<command with {port}> or url:<base url>");
+        + "' is not a target; use sample, sample:fault=NAME[,NAME], cmd:<command with {port}>, url:<base url>"
+        + " or jmx:HOST:PORT,url:<base url>");
   }
 
   private static List<String> parseSampleFaults(String spec, String options) {

@@ -114,7 +114,7 @@ public final class RunSession {
     console.println("perf: target " + plan.baseUrl() + " ready after " + readyMillis + " ms"
         + target.pid().stream().mapToObj(pid -> " (pid " + pid + ")").findFirst().orElse(""));
     if (config.profiling()) {
-      profiler.preflight(target.pid().orElseThrow());
+      profiler.preflight(target.pid().orElse(-1)); // -1: a jmx: target, reached over JMX
     }
     recorder = new LatencyRecorder(dir.latencyDir(), clock);
     sampler = new TimelineSampler(plan.baseUrl().resolve("/metrics"), target.pid(), dir.timelineFile(), clock, () -> phase);
