@@ -2,6 +2,13 @@ package io.perfharness.benchmarks.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perfharness.reports.compare.CompareOptions;
+import io.perfharness.reports.compare.ComparisonModel;
+import io.perfharness.reports.compare.ComparisonReport;
+import io.perfharness.reports.compare.EventComparison;
+import io.perfharness.reports.compare.MetricComparison;
+import io.perfharness.reports.stats.Verdict;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfharness.core.json.Json;
 import io.perfharness.core.run.RunDirectory;
@@ -128,6 +135,23 @@ class RegexGroundTruthTest {
         double leastFaulty = faultyPerOp.stream().mapToDouble(d -> d).min().orElseThrow();
         double mostFixed = fixedPerOp.stream().mapToDouble(d -> d).max().orElseThrow();
         assertThat(mostFixed).as("fixed %s vs faulty %s", fixedPerOp, faultyPerOp).isLessThan(leastFaulty / 100);
+    }
+
+    /** The microbenchmark speaks the load run's language: the same compare, forks as replicates, costs per op. */
+    @Test
+    void compareCallsTheFixAnImprovementWithPatternCompileAmongTheTopVanishedCosts() throws Exception {
+        ComparisonModel m = ComparisonReport.compareAndWrite(faulty.labelDir(), fixed.labelDir(), out.resolve("compare"),
+                CompareOptions.defaults(), System.out);
+        System.out.println(Files.readString(out.resolve("compare").resolve(ComparisonReport.MARKDOWN)));
+        MetricComparison score = m.metrics().stream().filter(x -> x.metric().id().equals("jmh.score")).findFirst()
+                .orElseThrow();
+        assertThat(score.nBaseline()).isEqualTo(FORKS);
+        assertThat(score.nCandidate()).isEqualTo(FORKS);
+        assertThat(score.verdict()).as(score.reason()).isEqualTo(Verdict.IMPROVEMENT);
+        EventComparison cpu = m.profiles().stream().filter(e -> e.event().equals("cpu")).findFirst().orElseThrow();
+        assertThat(cpu.unit()).isEqualTo("ns");
+        assertThat(cpu.vanished().stream().limit(3).map(EventComparison.PathChange::stack))
+                .as("top vanished stacks").anyMatch(stack -> stack.contains(COMPILE));
     }
 
     private static List<Double> compileSamplesPerOperation(BenchSide side) throws Exception {
