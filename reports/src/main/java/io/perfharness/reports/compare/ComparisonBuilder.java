@@ -66,6 +66,7 @@ public final class ComparisonBuilder {
 
   private static Map<String, String> reproduce(ComparisonSide baseline, ComparisonSide candidate) {
     Map<String, String> out = new LinkedHashMap<>();
+    ExperimentCommandLine.of(baseline.root(), candidate.root()).ifPresent(c -> out.put("experiment", c));
     for (ComparisonSide s : List.of(baseline, candidate)) {
       List<String> commands = distinct(s, r -> r.manifest().reproduceCommand());
       if (!commands.isEmpty()) {

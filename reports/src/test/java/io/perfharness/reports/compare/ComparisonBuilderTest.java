@@ -53,6 +53,20 @@ class ComparisonBuilderTest {
   }
 
   @Test
+  void anExperimentFolderGetsTheCommandThatReproducesTheWholeExperiment() throws Exception {
+    Path b = SyntheticRuns.side(tmp, "baseline", "sample:fault=cpu-regex", 4, 10.0, 2.0);
+    Path c = SyntheticRuns.side(tmp, "candidate", "sample", 4, 8.0, 0.0);
+    Files.writeString(tmp.resolve("experiment.json"), """
+        {"schemaVersion":1,"kind":"experiment","baselineTarget":"sample:fault=cpu-regex","candidateTarget":"sample",
+         "runsPerSide":4,"options":{"duration":"6s","maxRequests":"900","jfr":"true","events":"cpu,alloc"}}
+        """);
+    ComparisonModel m = compare(b, c);
+    assertThat(m.reproduce().get("experiment")).isEqualTo(
+        "./perf experiment --baseline sample:fault=cpu-regex --candidate sample --runs 4 --duration 6s --max-requests 900"
+            + " --jfr --events cpu,alloc");
+  }
+
+  @Test
   void theReverseIsARegressionAndGates() throws Exception {
     Path b = SyntheticRuns.side(tmp, "baseline", "sample", 5, 8.0, 0.0);
     Path c = SyntheticRuns.side(tmp, "candidate", "sample:fault=cpu-regex", 5, 10.0, 2.0);
