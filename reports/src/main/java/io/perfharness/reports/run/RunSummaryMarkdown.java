@@ -16,6 +16,8 @@ import java.util.Locale;
  * Kept under 150 lines. Pure: the same inputs give the same text.
  */
 public final class RunSummaryMarkdown {
+  /** SUMMARY.md stays under 150 lines. */
+  static final int MAX_LINES = 149;
   private RunSummaryMarkdown() {}
 
   public static String render(RunDirectory dir, RunManifest m, LatencySummary latency) {
@@ -78,6 +80,7 @@ public final class RunSummaryMarkdown {
       out.add("");
       out.add("Covers: " + m.latency().measuredInterval() + ".");
     }
+    int soakAt = out.size(); // the soak section goes here, sized to what the rest leaves of the budget
     out.addAll(ProfileSummarySection.render(dir, m));
     if (!m.warnings().isEmpty()) {
       out.add("");
@@ -94,6 +97,7 @@ public final class RunSummaryMarkdown {
     out.add("");
     out.add("Files: `run.json`, `latency/summary.json`, `latency/*.hlog`, `profile/<event>.collapsed|html`,"
         + " `metrics/timeline.csv`, `gatling/index.html`, `target.log`.");
+    out.addAll(soakAt, SoakSummarySection.render(dir, MAX_LINES - String.join("\n", out).split("\n", -1).length));
     return String.join("\n", out) + "\n";
   }
 
