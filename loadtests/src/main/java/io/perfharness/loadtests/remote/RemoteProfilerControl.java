@@ -45,7 +45,7 @@ public final class RemoteProfilerControl implements ProfilerControl {
   private JmxConnection connection;
   private RemoteAsyncProfiler profiler;
   private String version;
-  private String cpuEngine;
+  private RemoteAsyncProfiler.CpuEngine cpuEngine;
   private boolean started;
   private boolean stopped;
   private long startEpochMs;
@@ -97,16 +97,18 @@ public final class RemoteProfilerControl implements ProfilerControl {
         throw new ProfilingException("async-profiler is already running in the JVM at " + connection.address()
             + "; stop it first (execute(\"stop\") on " + RemoteAsyncProfiler.OBJECT_NAME + ")");
       }
-      cpuEngine = event == ProfilingEvent.CPU ? profiler.cpuEngine() : "none";
+      cpuEngine = event == ProfilingEvent.CPU ? profiler.chooseCpuEngine(interval) : null;
       RemoteJvmFacts.Snapshot facts = new RemoteJvmFacts(connection).snapshot();
       notes.add(String.format(Locale.ROOT, "profiled over JMX at %s (async-profiler %s MBean %s; %s %s; heap used"
           + " %.1f MiB, %d threads before the load)", connection.address(), version,
           RemoteAsyncProfiler.OBJECT_NAME, facts.vmName(), facts.vmVersion(), facts.heapUsedBytes() / 1048576.0,
           facts.liveThreads()));
-      if (event == ProfilingEvent.CPU && !"perf_events".equals(cpuEngine)) {
-        notes.add("cpu engine: " + cpuEngine + " (perf_events cannot be opened in the target, e.g. a container's"
-            + " seccomp profile or perf_event_paranoid; async-profiler falls back to CPU-time timers: no kernel"
-            + " frames); inferred from check,event=cpu-clock");
+      if (cpuEngine != null && !"perf_events".equals(cpuEngine.name())) {
+        notes.add("cpu engine: " + cpuEngine.name() + ", a fallback (" + cpuEngine.reason() + "; e.g. a container's"
+            + " seccomp profile or perf_event_paranoid): CPU-time timers, no kernel frames");
+      } else if (cpuEngine != null) {
+        notes.add("cpu engine: perf_events, chosen explicitly (async-profiler event cpu-clock) because the text"
+            + " output fetched over JMX does not name the engine");
       }
     } catch (ProfilingException e) {
       close();
@@ -119,7 +121,7 @@ public final class RemoteProfilerControl implements ProfilerControl {
   public void start(Path profileDir) throws TargetException {
     try {
       Files.createDirectories(profileDir);
-      profiler.start(event, interval);
+      profiler.start(event, interval, cpuEngine);
       started = true;
       startEpochMs = clock.millis();
     } catch (ProfilingException | IOException e) {
@@ -165,7 +167,8 @@ public final class RemoteProfilerControl implements ProfilerControl {
       } catch (ProfilingException e) {
         notes.add("could not read the target's heap and threads over JMX: " + e.getMessage());
       }
-      return new RunManifest.Profiler("async-profiler", version, cpuEngine, List.of(profiled), startEpochMs,
+      String engine = cpuEngine == null ? "none" : cpuEngine.name();
+      return new RunManifest.Profiler("async-profiler", version, engine, List.of(profiled), startEpochMs,
           stopEpochMs, null, List.copyOf(notes));
     } catch (ProfilingException | IOException e) {
       throw new TargetException("the profile could not be fetched over JMX from " + endpoint + ": " + e.getMessage(), e);

@@ -19,8 +19,8 @@ import javax.management.ObjectName;
  */
 public final class RemoteAsyncProfiler {
     public static final String OBJECT_NAME = "one.profiler:type=AsyncProfiler";
-    /** A perf_events software event: checking it tells whether perf_events can be opened. */
-    static final String PERF_EVENTS_PROBE = "cpu-clock";
+    /** async-profiler's perf_events CPU-time event (what {@code cpu} uses when perf_events can be opened). */
+    static final String PERF_EVENTS_CPU = "cpu-clock";
 
     private final JmxConnection connection;
     private final ObjectName name;
@@ -53,16 +53,29 @@ public final class RemoteAsyncProfiler {
     }
 
     /**
-     * The engine the {@code cpu} event will use: {@code perf_events} when async-profiler can open a
-     * perf_events counter in that JVM ({@code check,event=cpu-clock}), else {@code ctimer}, the
-     * fallback async-profiler takes on Linux. Inferred, since the text output does not name it.
+     * Chooses the CPU engine by trying it: a short session of {@code event=cpu-clock} (async-profiler's
+     * perf_events CPU-time event, which does not fall back) is started and stopped at once; when
+     * perf_events cannot be opened in that JVM (a container's seccomp profile, perf_event_paranoid),
+     * the start fails and the engine is {@code ctimer}. The text outputs fetched over JMX do not name
+     * the engine, so the harness picks it explicitly rather than letting {@code event=cpu} choose.
+     *
+     * @return {@code perf_events} or {@code ctimer}, and why
      */
-    public String cpuEngine() throws ProfilingException {
+    public CpuEngine chooseCpuEngine(long intervalNanos) throws ProfilingException {
         try {
-            execute("check,event=" + PERF_EVENTS_PROBE);
-            return "perf_events";
+            execute("start,event=" + PERF_EVENTS_CPU + ",interval=" + intervalNanos);
         } catch (ProfilingException e) {
-            return "ctimer";
+            return new CpuEngine("ctimer", "perf_events refused: " + e.getMessage());
+        }
+        stop();
+        return new CpuEngine("perf_events", "event=" + PERF_EVENTS_CPU + " started");
+    }
+
+    /** The CPU engine a run uses and why it was chosen. */
+    public record CpuEngine(String name, String reason) {
+        /** async-profiler's event name for this engine. */
+        public String event() {
+            return name.equals("perf_events") ? PERF_EVENTS_CPU : name;
         }
     }
 
@@ -72,16 +85,17 @@ public final class RemoteAsyncProfiler {
     }
 
     /**
-     * Starts one event: cpu and wall with their sampling interval in nanoseconds, alloc with its
-     * sampling interval in bytes, lock with its threshold in nanoseconds.
+     * Starts one event: cpu (on {@code cpuEngine}, from {@link #chooseCpuEngine}) and wall with their
+     * sampling interval in nanoseconds, alloc with its sampling interval in bytes, lock with its
+     * threshold in nanoseconds.
      */
-    public String start(ProfilingEvent event, long interval) throws ProfilingException {
-        return execute(startArguments(event, interval));
+    public String start(ProfilingEvent event, long interval, CpuEngine cpuEngine) throws ProfilingException {
+        return execute(startArguments(event, interval, cpuEngine));
     }
 
-    static String startArguments(ProfilingEvent event, long interval) {
+    static String startArguments(ProfilingEvent event, long interval, CpuEngine cpuEngine) {
         return switch (event) {
-            case CPU -> "start,event=cpu,interval=" + interval;
+            case CPU -> "start,event=" + (cpuEngine == null ? "cpu" : cpuEngine.event()) + ",interval=" + interval;
             case WALL -> "start,event=wall,interval=" + interval;
             case ALLOC -> "start,event=alloc,alloc=" + interval;
             case LOCK -> "start,event=lock,lock=" + interval;
