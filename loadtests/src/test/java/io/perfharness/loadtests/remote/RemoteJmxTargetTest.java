@@ -28,7 +28,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A JVM the harness did not start and cannot attach to by pid, reached only over JMX
  * ({@code jmx:HOST:PORT,url:...}), as a container would be: the sample service with the cpu-regex
- * fault, started as a child JVM with async-profiler's Java agent (idle) and a loopback JMX port. The
+ * fault, started by the image's own {@code docker/entrypoint.sh} (async-profiler's Java agent, idle,
+ * and JMX; here with local paths and bound to loopback). The
  * harness profiles it remotely during a real run and must name the same culprit as the attach path
  * ({@code FaultsAreFoundTest}); heap, GC, threads and a class histogram are read over JMX too.
  */
 class RemoteJmxTargetTest {
+  private static final Path ENTRYPOINT = Path.of("..", "docker", "entrypoint.sh");
   private static final Pattern LISTENING = Pattern.compile("\"event\":\"listening\",\"port\":(\\d+)");
 
   @TempDir Path out;
@@ -54,14 +55,21 @@ class RemoteJmxTargetTest {
     Fault fault = Fault.CPU_REGEX;
     AsyncProfilerAgentJar.AgentFiles agent = AsyncProfilerAgentJar.write(out.resolve("agent"));
     int jmxPort = freePort();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
-    command.addAll(AsyncProfilerAgentJar.jvmOptions(agent));
-    command.addAll(AsyncProfilerAgentJar.loopbackJmxOptions(jmxPort));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ShopServiceMain.class.getName(),
-        "--port=0", "--quiet-requests", "--fault=" + fault.cliName()));
+    // the container's own start script, with local paths and loopback instead of the image's
+    ProcessBuilder builder = new ProcessBuilder("sh", ENTRYPOINT.toString());
+    Map<String, String> env = builder.environment();
+    env.put("AP_DIR", agent.agentJar().getParent().toAbsolutePath().toString());
+    env.put("SHOP_CLASSPATH", System.getProperty("java.class.path"));
+    env.put("SHOP_HOST", "127.0.0.1");
+    env.put("SHOP_PORT", "0");
+    env.put("SHOP_FAULTS", fault.cliName());
+    env.put("JMX_PORT", Integer.toString(jmxPort));
+    env.put("JMX_HOSTNAME", "127.0.0.1");
+    env.put("DUMP_DIR", out.toString());
+    env.put("JAVA_BIN", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    env.put("JAVA_OPTS", "-Dcom.sun.management.jmxremote.host=127.0.0.1 -Xmx512m");
     Path log = out.resolve("service.log");
-    Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process service = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       int httpPort = awaitListening(service, log);
       String target = "jmx:127.0.0.1:" + jmxPort + ",url:http://127.0.0.1:" + httpPort;
