@@ -48,6 +48,16 @@ public final class JmxJvmProbe implements AutoCloseable {
     }
   }
 
+  /**
+   * Connects to a JVM's remote JMX connector ({@code -Dcom.sun.management.jmxremote.port=PORT}), for a
+   * JVM this machine cannot attach to (a container: {@code jmx:HOST:PORT} targets).
+   */
+  public static JmxJvmProbe connect(String host, int port) throws IOException {
+    String hostPart = host.contains(":") ? "[" + host + "]" : host;
+    return new JmxJvmProbe(JMXConnectorFactory.connect(
+        new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + hostPart + ":" + port + "/jmxrmi")));
+  }
+
   /** Attaches to the JVM and starts (or reuses) its local management agent. */
   public static JmxJvmProbe attach(long pid) throws IOException {
     VirtualMachine vm;

@@ -1,5 +1,6 @@
 package io.perfharness.loadtests.metrics;
 
+import io.perfharness.core.config.TargetSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,12 +35,27 @@ public final class TimelineSampler implements AutoCloseable {
   private boolean prometheusAbsent;
 
   public TimelineSampler(URI metricsUri, OptionalLong pid, Path csvFile, Clock clock, Supplier<String> phase) throws IOException {
+    this(metricsUri, pid, null, csvFile, clock, phase);
+  }
+
+  /**
+   * @param jmxEndpoint a remote JMX endpoint for the JVM columns (a {@code jmx:} target), or null to attach by
+   *     {@code pid}
+   */
+  public TimelineSampler(URI metricsUri, OptionalLong pid, TargetSpec.JmxEndpoint jmxEndpoint, Path csvFile, Clock clock,
+      Supplier<String> phase) throws IOException {
     this.metricsUri = metricsUri;
     this.writer = new TimelineCsvWriter(csvFile);
     this.clock = clock;
     this.startEpochMs = clock.millis();
     this.phase = phase;
-    if (pid.isPresent()) {
+    if (jmxEndpoint != null) {
+      try {
+        jmx = JmxJvmProbe.connect(jmxEndpoint.host(), jmxEndpoint.port());
+      } catch (IOException | RuntimeException e) {
+        notes.add("JMX at " + jmxEndpoint + ": " + e.getMessage() + "; JVM columns come from /metrics only");
+      }
+    } else if (pid.isPresent()) {
       try {
         jmx = JmxJvmProbe.attach(pid.getAsLong());
       } catch (IOException | RuntimeException e) {

@@ -117,7 +117,9 @@ public final class RunSession {
       profiler.preflight(target.pid().orElse(-1)); // -1: a jmx: target, reached over JMX
     }
     recorder = new LatencyRecorder(dir.latencyDir(), clock);
-    sampler = new TimelineSampler(plan.baseUrl().resolve("/metrics"), target.pid(), dir.timelineFile(), clock, () -> phase);
+    sampler = new TimelineSampler(plan.baseUrl().resolve("/metrics"), target.pid(),
+        config.target() instanceof io.perfharness.core.config.TargetSpec.Url url ? url.jmx() : null, dir.timelineFile(),
+        clock, () -> phase);
     phase = "warmup";
     manifest.loadStarted(clock.millis());
     scheduler.scheduleAtFixedRate(this::everySecond, 0, 1, TimeUnit.SECONDS);

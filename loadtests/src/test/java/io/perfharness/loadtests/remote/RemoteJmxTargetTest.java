@@ -91,6 +91,9 @@ class RemoteJmxTargetTest {
         assertThat(e.totalCount()).isPositive();
       });
       assertThat(dir.profileDir().resolve("cpu.html")).content().contains("<html");
+      // the timeline's JVM columns come over the same JMX port (no pid, no attach)
+      assertThat(manifest.warnings()).noneMatch(w -> w.contains("JMX"));
+      assertThat(dir.timelineFile()).content().containsPattern("\\n\\d+,[\\d.]+,measure,\\d+,\\d+,");
 
       RunProfile profile = RunProfile.load(dir, manifest, "cpu");
       TopFrames app = FrameCostTable.of(ApplicationFrames.view(profile.profile(), profile.event())).top(4, CostOrder.SELF);
