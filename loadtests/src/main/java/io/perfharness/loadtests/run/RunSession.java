@@ -8,11 +8,16 @@ import io.perfharness.core.run.RunManifest;
 import io.perfharness.loadtests.metrics.TimelineSampler;
 import io.perfharness.loadtests.schedule.Arrival;
 import io.perfharness.loadtests.schedule.ArrivalSchedule;
+import io.perfharness.loadtests.launch.ChildProcessTarget;
 import io.perfharness.loadtests.launch.HealthWaiter;
 import io.perfharness.loadtests.launch.RunningTarget;
 import io.perfharness.loadtests.launch.TargetException;
 import io.perfharness.loadtests.launch.TargetLauncher;
 import io.perfharness.loadtests.launch.TargetPlan;
+import io.perfharness.loadtests.soak.SoakReportWriter;
+import io.perfharness.loadtests.soak.SoakSampler;
+import io.perfharness.profiling.ProfilingException;
+import io.perfharness.reports.soak.SoakReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -58,6 +64,9 @@ public final class RunSession {
   private volatile boolean profilerRunning;
   private volatile String stopReason;
   private volatile RunOutcome outcome;
+  /** Requests completed (ok or not) since the load began: the x axis of the soak analysis. */
+  private final AtomicLong completedRequests = new AtomicLong();
+  private volatile SoakSampler soak;
 
   private RunSession(RunConfig config, Clock clock, RunDirectory dir, ArrivalSchedule schedule, TargetPlan plan,
       Function<RunConfig, ProfilerControl> profilers, PrintStream console) {
@@ -132,7 +141,9 @@ public final class RunSession {
         recorder.tick();
       }
       if (target != null && !target.isAlive() && stopReason == null) {
-        stopReason = "the target exited with code " + target.exitCode() + " during the run";
+        stopReason = outOfMemoryDeath().map(d -> "target died of OutOfMemoryError (" + d.errorLine() + "); heap dump: "
+            + d.heapDumpPath() + (d.heapDumpWritten() ? "" : " (not written)"))
+            .orElse("the target exited with code " + target.exitCode() + " during the run");
         console.println("perf: " + stopReason + "; stopping the load");
       }
     } catch (IOException | RuntimeException e) {
@@ -161,6 +172,7 @@ public final class RunSession {
 
   /** A request finished (or failed); only measurement-window arrivals are recorded. */
   public void onRequestDone(Arrival arrival, long latencyNanos, boolean ok) {
+    completedRequests.incrementAndGet();
     // classified by intended arrival, never by completion time: a warm-up request that completes
     // inside the window must not leak into it (the recorder's own warm-up count stays 0)
     if (arrival.inMeasurementWindow()) {
@@ -183,6 +195,7 @@ public final class RunSession {
         profilerRunning = true;
       }
       console.println("perf: measurement window started (" + config.duration().toSeconds() + " s)");
+      startSoakSampler();
     } catch (IOException | TargetException | RuntimeException e) {
       stopReason = "could not start the measurement: " + e.getMessage();
       console.println("perf: " + stopReason);
@@ -198,7 +211,84 @@ public final class RunSession {
     monitor.windowEnded();
     manifest.measurementEnded(clock.millis());
     stopProfiler();
+    if (soak != null) {
+      soak.stopWithFinalSnapshot();
+    }
     console.println("perf: measurement window ended; waiting for in-flight requests");
+  }
+
+  /**
+   * Soak runs sample the measurement window only: the warm-up's JIT, class loading and caches filling are
+   * growth that stops, the classic false alarm, and the thresholds in docs/soak.md were measured that way.
+   */
+  private void startSoakSampler() {
+    if (!config.soakSampling()) {
+      return;
+    }
+    if (target.pid().isEmpty()) {
+      warnings.add("soak: no pid of the target, so no class histograms (give -Dperf.pid= for a url: target)");
+      return;
+    }
+    SoakSampler sampler = new SoakSampler(plan.baseUrl().resolve("/metrics"), target.pid().getAsLong(), dir.root(),
+        dir.heapDir(), clock, completedRequests::get, config.histoInterval());
+    try {
+      sampler.start();
+      soak = sampler;
+      console.println("perf: soak sampler started: a class histogram every "
+          + config.histoInterval().toSeconds() + " s (each forces a full GC of the target)");
+    } catch (IOException | ProfilingException | RuntimeException e) {
+      sampler.close();
+      warnings.add("soak: the class-histogram sampler could not start: " + e.getMessage());
+    }
+  }
+
+  private java.util.Optional<ChildProcessTarget.OutOfMemoryDeath> outOfMemoryDeath() {
+    return target instanceof ChildProcessTarget child ? child.outOfMemoryDeath() : java.util.Optional.empty();
+  }
+
+  /** Closes the soak sampler (its last snapshot first) and writes soak.json; the heap facts for run.json. */
+  private RunManifest.Heap finishHeap() {
+    String dumpFile = target instanceof ChildProcessTarget child
+        ? child.heapDumpPath().map(p -> relative(p)).orElse(null) : null;
+    RunManifest.OutOfMemory oom = outOfMemoryDeath().map(d -> new RunManifest.OutOfMemory(d.exitCode(), d.errorLine(),
+        d.heapDumpPath() == null ? null : relative(d.heapDumpPath()), d.heapDumpWritten())).orElse(null);
+    SoakSampler sampler = soak;
+    if (sampler == null) {
+      return dumpFile == null && oom == null ? null
+          : new RunManifest.Heap(dumpFile, oom, null, null, null, null, null, null, null);
+    }
+    sampler.close();
+    List<Long> captureMillis = sampler.points().stream().map(SoakReport.Point::captureMillis).toList();
+    String soakFile = null;
+    try {
+      SoakReportWriter.write(dir, sampler);
+      soakFile = SoakReport.FILE;
+    } catch (IOException | RuntimeException e) {
+      warnings.add("soak: soak.json could not be written: " + e);
+    }
+    if (sampler.failures() > 0) {
+      warnings.add("soak: " + sampler.failures() + " failed samples (" + String.join("; ", sampler.notes()) + ")");
+    }
+    long maxMillis = captureMillis.stream().mapToLong(Long::longValue).max().orElse(0);
+    warnings.add("soak: " + captureMillis.size() + " class histograms forced " + captureMillis.size()
+        + " full GCs of the target (pauses up to " + maxMillis + " ms, every "
+        + config.histoInterval().toSeconds() + " s); latency and profiles of this run include them");
+    return new RunManifest.Heap(dumpFile, oom, config.histoInterval().toMillis(), SoakReportWriter.COVERS,
+        captureMillis.size(), true, captureMillis, "heap/snapshots.csv", soakFile);
+  }
+
+  /** The target died while the run closed: record the death in the heap facts taken just before. */
+  private RunManifest.Heap finishHeapAfterDeath(RunManifest.Heap heap) {
+    ChildProcessTarget.OutOfMemoryDeath d = outOfMemoryDeath().orElseThrow();
+    return new RunManifest.Heap(heap.heapDumpFile(), new RunManifest.OutOfMemory(d.exitCode(), d.errorLine(),
+        d.heapDumpPath() == null ? null : relative(d.heapDumpPath()), d.heapDumpWritten()),
+        heap.histogramIntervalMillis(), heap.histogramsCover(), heap.histograms(), heap.histogramsForcedFullGc(),
+        heap.histogramCaptureMillis(), heap.snapshotsFile(), heap.soakFile());
+  }
+
+  private String relative(java.nio.file.Path path) {
+    java.nio.file.Path abs = path.toAbsolutePath();
+    return abs.startsWith(dir.root().toAbsolutePath()) ? dir.root().toAbsolutePath().relativize(abs).toString() : abs.toString();
   }
 
   private void stopProfiler() {
@@ -270,6 +360,12 @@ public final class RunSession {
     } finally {
       profiler.close();
     }
+    RunManifest.Heap heap = null;
+    try {
+      heap = target == null ? null : finishHeap(); // before the target stops: the last snapshot needs it
+    } catch (RuntimeException e) {
+      warnings.add("soak: " + e);
+    }
     if (target != null) {
       target.close();
       manifest.targetStopped(target);
@@ -279,7 +375,10 @@ public final class RunSession {
     if (reason != null) {
       warnings.add(0, "run incomplete: " + reason);
     }
-    RunManifest m = manifest.build(status, summary, monitor, profile, warnings);
+    if (heap != null && heap.outOfMemory() == null && outOfMemoryDeath().isPresent()) {
+      heap = finishHeapAfterDeath(heap);
+    }
+    RunManifest m = manifest.build(status, summary, monitor, profile, warnings).withHeap(heap);
     try {
       dir.writeManifest(m);
       RunSummaryWriter.write(dir, m, summary);
