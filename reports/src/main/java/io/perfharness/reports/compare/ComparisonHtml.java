@@ -44,6 +44,7 @@ public final class ComparisonHtml {
         ObjectNode t = trees.addObject();
         t.put("event", e.event());
         t.put("unit", e.unit());
+        t.put("per", e.per());
         double total = Math.max(e.tree().baselineTotalPerRequest(), e.tree().candidateTotalPerRequest());
         t.set("root", node(e.tree(), total * MIN_NODE_SHARE));
       }

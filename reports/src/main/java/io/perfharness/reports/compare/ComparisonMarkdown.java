@@ -125,15 +125,15 @@ public final class ComparisonMarkdown {
 
   private static void event(List<String> out, EventComparison e) {
     out.add("");
-    out.add(String.format(Locale.ROOT, "## Profile: %s (%s per request; %d+%d runs)", e.event(), e.unit(), e.runsBaseline(),
+    out.add(String.format(Locale.ROOT, "## Profile: %s (%s per %s; %d+%d runs)", e.event(), e.unit(), e.per(), e.runsBaseline(),
         e.runsCandidate()));
     out.add("");
     if (e.appMovers().isEmpty() && e.inclusiveMovers().isEmpty()) {
       out.add("Not diffed: " + String.join("; ", e.notes()));
       return;
     }
-    out.add(String.format(Locale.ROOT, "Whole profile: %s -> %s %s/request (%s%s).", Reconciliation.num(e.baselineTotalPerRequest()),
-        Reconciliation.num(e.candidateTotalPerRequest()), e.unit(),
+    out.add(String.format(Locale.ROOT, "Whole profile: %s -> %s %s/%s (%s%s).", Reconciliation.num(e.baselineTotalPerRequest()),
+        Reconciliation.num(e.candidateTotalPerRequest()), e.unit(), e.per(),
         e.candidateTotalPerRequest() >= e.baselineTotalPerRequest() ? "+" : "",
         Reconciliation.num(e.candidateTotalPerRequest() - e.baselineTotalPerRequest())));
     out.add("");
@@ -152,17 +152,17 @@ public final class ComparisonMarkdown {
       withStacks.forEach(x -> out.add(x.stack()));
       out.add("```");
     }
-    paths(out, "Appeared (candidate only)", e.appeared(), e.unit());
-    paths(out, "Vanished (baseline only)", e.vanished(), e.unit());
+    paths(out, "Appeared (candidate only)", e.appeared(), e.unit() + "/" + e.per());
+    paths(out, "Vanished (baseline only)", e.vanished(), e.unit() + "/" + e.per());
     List<EventComparison.AncestorMove> anc = e.stableAncestors().stream().limit(PATH_ROWS).toList();
     if (!anc.isEmpty()) {
       out.add("");
       out.add("Stable ancestors (appeared and vanished code under a frame both sides share; net near 0 = renamed or re-inlined):");
       out.add("");
       for (EventComparison.AncestorMove a : anc) {
-        out.add(String.format(Locale.ROOT, "- `%s`: appeared +%s, vanished -%s, net %s, ancestor total %s %s/request",
+        out.add(String.format(Locale.ROOT, "- `%s`: appeared +%s, vanished -%s, net %s, ancestor total %s %s/%s",
             a.ancestor(), Reconciliation.num(a.appearedPerRequest()), Reconciliation.num(a.vanishedPerRequest()),
-            signed(a.netPerRequest()), signed(a.ancestorDeltaPerRequest()), e.unit()));
+            signed(a.netPerRequest()), signed(a.ancestorDeltaPerRequest()), e.unit(), e.per()));
       }
     }
     if (!e.notes().isEmpty()) {
@@ -210,7 +210,7 @@ public final class ComparisonMarkdown {
       return;
     }
     out.add("");
-    out.add(title + ", " + unit + "/request:");
+    out.add(title + ", " + unit + ":");
     out.add("");
     out.add("```");
     paths.stream().limit(PATH_ROWS).forEach(p -> out.add(p.stack() + " " + Reconciliation.num(p.perRequest())));

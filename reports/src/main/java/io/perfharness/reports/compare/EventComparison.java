@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The profile diff of one event (cpu, alloc, lock, wall), per completed request. Immutable.
  *
- * @param unit unit of every per-request value ({@code ms} of CPU, {@code bytes}, {@code ms} of wait)
+ * @param unit unit of every per-request value ({@code ms} of CPU, {@code bytes}, {@code ms} of wait;
+ *     {@code ns} for benchmark forks)
+ * @param per what costs are divided by: {@code request}, or {@code operation} for benchmark forks
  * @param appMovers frames ranked by |delta| of the cost charged to the deepest application frame:
  *     the headline list, where the culprit shows up
  * @param inclusiveMovers frames ranked by |inclusive delta per request|
@@ -19,7 +21,7 @@ import java.util.List;
  * @param notes why a part is missing (e.g. the event was captured on one side only)
  * @param tree the merged call tree of both sides (for the HTML flame graph; not in comparison.json)
  */
-public record EventComparison(String event, String unit, int runsBaseline, int runsCandidate,
+public record EventComparison(String event, String unit, String per, int runsBaseline, int runsCandidate,
                               double baselineTotalPerRequest, double candidateTotalPerRequest,
                               List<FrameMover> appMovers, List<FrameMover> inclusiveMovers,
                               List<FrameMover> selfMovers, List<PathChange> appeared, List<PathChange> vanished,

@@ -83,7 +83,7 @@ final class ProfileComparisons {
     c.problems().forEach(p -> notes.add("candidate: " + p));
     if (b.runs().isEmpty() || c.runs().isEmpty()) {
       notes.add("no " + eventId + " profile on " + (b.runs().isEmpty() ? "the baseline" : "the candidate") + " side: not diffed");
-      return new EventComparison(eventId, unit, b.runs().size(), c.runs().size(), 0, 0, List.of(), List.of(), List.of(),
+      return new EventComparison(eventId, unit, perOp ? "operation" : "request", b.runs().size(), c.runs().size(), 0, 0, List.of(), List.of(), List.of(),
           List.of(), List.of(), List.of(), notes, null);
     }
     ProfileDiffModel full;
@@ -93,7 +93,7 @@ final class ProfileComparisons {
       app = ProfileDiff.compute(input("baseline", b, true, perOp), input("candidate", c, true, perOp));
     } catch (ProfilingException e) {
       notes.add("diff failed: " + e.getMessage());
-      return new EventComparison(eventId, unit, b.runs().size(), c.runs().size(), 0, 0, List.of(), List.of(), List.of(),
+      return new EventComparison(eventId, unit, perOp ? "operation" : "request", b.runs().size(), c.runs().size(), 0, 0, List.of(), List.of(), List.of(),
           List.of(), List.of(), List.of(), notes, null);
     }
     CollapsedProfile pooledB = pooled(b);
@@ -101,7 +101,7 @@ final class ProfileComparisons {
     List<FrameMover> appMovers = FrameTests.movers("app", app, true, MOVERS, pooledB, pooledC);
     List<FrameMover> inclusive = FrameTests.movers("inclusive", full, false, MOVERS, pooledB, pooledC);
     List<FrameMover> self = FrameTests.movers("self", full, true, MOVERS, pooledB, pooledC);
-    return new EventComparison(eventId, unit, b.runs().size(), c.runs().size(), full.baseline().totalPerRequest(),
+    return new EventComparison(eventId, unit, perOp ? "operation" : "request", b.runs().size(), c.runs().size(), full.baseline().totalPerRequest(),
         full.candidate().totalPerRequest(), appMovers, inclusive, self, paths(full.appearedPaths()),
         paths(full.vanishedPaths()), ancestors(full), notes, full.tree());
   }
