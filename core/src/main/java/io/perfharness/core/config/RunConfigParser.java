@@ -119,7 +119,8 @@ public final class RunConfigParser {
     // named shapes that change defaults: a smoke check is short and light, a soak is long
     Map<String, String> shapeDefaults = switch (shape) {
       case "smoke" -> Map.of("warmup", "2s", "duration", "10s", "rate", "5");
-      case "soak" -> Map.of("duration", "30m", "histoInterval", "15s", "events", "alloc");
+      // a soak's verdicts need the pool, Jetty's threads and the caches settled before the first histogram
+      case "soak" -> Map.of("duration", "30m", "warmup", "30s", "histoInterval", "15s", "events", "alloc");
       default -> Map.of();
     };
     shapeDefaults.forEach((k, v) -> {
