@@ -86,7 +86,10 @@ class ExperimentVerdictsTest {
     ComparisonModel fix = compare(r.baselineDir(), r.candidateDir(), r.directory());
     assertThat(metric(fix, "alloc.perRequest").verdict()).isEqualTo(Verdict.IMPROVEMENT);
     assertThat(topAppMovers(fix, "alloc")).contains(Fault.ALLOC_CHURN.culpritMethod());
-    assertThat(metric(fix, "lock.perRequest").verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    // the whole lock profile is dominated by the embedded H2 server's own waits (about 27 ms per
+    // request on both sides); the planted contention is the part under the service's own frames
+    assertThat(metric(fix, "lock.app.perRequest").verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    assertThat(metric(fix, "lock.perRequest").verdict()).isNotEqualTo(Verdict.REGRESSION);
     assertThat(topAppMovers(fix, "lock")).contains(Fault.LOCK_CONTENTION.culpritMethod());
   }
 

@@ -33,7 +33,7 @@ public final class ComparisonMarkdown {
     out.add(String.format(Locale.ROOT, "- **verdicts**: %s", verdictCounts(d.verdictCounts())));
     out.add(String.format(Locale.ROOT, "- **method**: per run (a fresh JVM) one value per metric; ratio = Hodges-Lehmann "
         + "candidate/baseline with its %d%% distribution-free interval; p = two-sided Mann-Whitney; Holm across the gated "
-        + "metrics (%s) and across the other whole-run metrics, Benjamini-Hochberg across per-request-name latencies; "
+        + "metrics (%s), Benjamini-Hochberg across the other whole-run metrics and across the per-request-name latencies; "
         + "at least %d runs per side for a verdict.", d.confidencePercent(), String.join(", ", d.gated()), d.minRunsPerSide()));
     out.add(String.format(Locale.ROOT, "- **noise band**: ±%s, or wider where %s; error rate ±%s points.",
         pct(d.minimumBand()), d.calibrationFile() == null ? "an A/A calibration says so (none used: run `perf calibrate`)"

@@ -18,11 +18,11 @@ public record MetricDefinition(String id, String unit, Direction direction, Fami
     return new MetricDefinition(id, newUnit, direction, family, difference);
   }
 
-  /** Families share one correction: Holm within {@code GATED} and {@code HEADLINE}, Benjamini-Hochberg within {@code PER_REQUEST}. */
+  /** Families share one correction: Holm within {@code GATED}, Benjamini-Hochberg within {@code HEADLINE} and within {@code PER_REQUEST}. */
   public enum Family {
     /** The metrics {@code --gate} acts on (default p50, p99, CPU per request, errors): Holm. */
     GATED,
-    /** The other whole-run metrics (p90, throughput, alloc, lock and wall per request): Holm. */
+    /** The other whole-run metrics (p90, throughput, alloc, lock and wall per request, costs under application frames): BH. */
     HEADLINE,
     /** Latency percentiles per request name: Benjamini-Hochberg (many of them, descriptive). */
     PER_REQUEST

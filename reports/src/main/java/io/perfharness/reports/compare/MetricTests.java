@@ -16,8 +16,10 @@ import java.util.Map;
 
 /**
  * Tests every metric of two sides: estimate and interval per metric, the p-values corrected
- * within each family (Holm for the gated and the headline metrics, Benjamini-Hochberg for the
- * per-request-name latencies), then the verdict against the metric's noise band.
+ * within each family (Holm, which bounds the chance of any false claim, for the gated metrics that
+ * decide {@code --gate}; Benjamini-Hochberg, which bounds the share of false claims, for the other
+ * whole-run metrics and for the per-request-name latencies), then the verdict against the
+ * metric's noise band.
  */
 final class MetricTests {
   static final int CONFIDENCE_PERCENT = 95;
@@ -58,8 +60,8 @@ final class MetricTests {
     for (MetricDefinition.Family family : MetricDefinition.Family.values()) {
       List<Raw> members = raws.stream().filter(r -> r.metric().family() == family).toList();
       double[] ps = members.stream().mapToDouble(Raw::p).toArray();
-      double[] adj = family == MetricDefinition.Family.PER_REQUEST ? MultipleComparisons.benjaminiHochberg(ps)
-          : MultipleComparisons.holm(ps);
+      double[] adj = family == MetricDefinition.Family.GATED ? MultipleComparisons.holm(ps)
+          : MultipleComparisons.benjaminiHochberg(ps);
       for (int i = 0; i < members.size(); i++) {
         adjusted.put(members.get(i), adj[i]);
       }
@@ -77,7 +79,7 @@ final class MetricTests {
     double medianC = median(r.c());
     double band = options.band(m);
     VerdictRule rule = new VerdictRule(CompareOptions.ALPHA, VerdictRule.DEFAULT_MIN_RUNS_PER_SIDE, band);
-    String correction = m.family() == MetricDefinition.Family.PER_REQUEST ? "bh" : "holm";
+    String correction = m.family() == MetricDefinition.Family.GATED ? "holm" : "bh";
     ShiftEstimate e = r.estimate();
     MetricVerdict verdict;
     Double ratio = null;

@@ -3,7 +3,11 @@ package io.perfharness.reports.compare;
 import io.perfharness.core.latency.LatencyStats;
 import io.perfharness.core.latency.RequestLatency;
 import io.perfharness.core.run.RunManifest;
+import io.perfharness.profiling.collapsed.CollapsedStack;
 import io.perfharness.profiling.event.ProfilingEvent;
+import io.perfharness.profiling.query.ApplicationFrames;
+import io.perfharness.reports.profile.RunProfile;
+import java.io.IOException;
 import io.perfharness.profiling.query.RequestCost;
 import io.perfharness.reports.stats.Direction;
 import java.util.LinkedHashMap;
@@ -70,6 +74,8 @@ public final class RunMetrics {
       out.put(run.bench().higherIsBetter() ? "jmh.throughput" : "jmh.score", run.bench().score());
       costPerRequest(run.manifest()).forEach((k, v) -> out.put(k.replace(".perRequest", ".perOp"),
           k.startsWith("alloc.") ? v : v * 1e6));
+      applicationCostPerRequest(run).forEach((k, v) -> out.put(k.replace(".perRequest", ".perOp"),
+          k.startsWith("alloc.") ? v : v * 1e6));
       return out;
     }
     LatencyStats overall = run.latency().overall();
@@ -86,6 +92,7 @@ public final class RunMetrics {
       out.put("errors.rate", (double) overall.errorCount() / overall.count());
     }
     costPerRequest(run.manifest()).forEach(out::put);
+    applicationCostPerRequest(run).forEach(out::put);
     SoakComparison.slopes(run).forEach(out::put);
     for (RequestLatency r : run.latency().requests()) {
       if (r.stats().count() > 0) {
@@ -109,6 +116,33 @@ public final class RunMetrics {
       }
       RequestCost cost = RequestCost.of(event.get(), e.sampleIntervalNanos(), completed);
       out.put(e.name() + ".perRequest", cost.perRequest(e.totalCount()));
+    }
+    return out;
+  }
+
+  /**
+   * {@code <event>.app.perRequest}: the part of the event's cost per request that has a frame of the
+   * target's own code on its stack ({@link ApplicationFrames}); the rest (database server threads,
+   * GC, JIT, idle framework threads) often dwarfs a change in the service's own code.
+   */
+  static Map<String, Double> applicationCostPerRequest(LoadedRun run) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String event : RunProfile.events(run.manifest())) {
+      try {
+        RunProfile p = RunProfile.load(run.directory(), run.manifest(), event);
+        if (p.cost() == null) {
+          continue;
+        }
+        long outside = 0;
+        for (CollapsedStack s : ApplicationFrames.view(p.profile(), p.event()).stacks()) {
+          if (s.leaf().equals(ApplicationFrames.OUTSIDE)) {
+            outside += s.count();
+          }
+        }
+        out.put(event + ".app.perRequest", p.cost().perRequest(p.profile().totalCount() - outside));
+      } catch (IOException | RuntimeException e) {
+        // an unreadable profile: the metric is absent for this run (the profile diff says why)
+      }
     }
     return out;
   }
