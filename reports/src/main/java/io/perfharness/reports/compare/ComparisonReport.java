@@ -19,6 +19,7 @@ public final class ComparisonReport {
 
   public static ComparisonModel compareAndWrite(Path baselinePath, Path candidatePath, Path outDir, CompareOptions options,
                                                 PrintStream console) throws ComparisonInputException, IOException {
+    long startNanos = System.nanoTime();
     ComparisonSide baseline = ComparisonSideReader.read(baselinePath, "baseline");
     ComparisonSide candidate = ComparisonSideReader.read(candidatePath, "candidate");
     ComparisonModel model = ComparisonBuilder.build(baseline, candidate, options);
@@ -32,6 +33,8 @@ public final class ComparisonReport {
       }
     }
     model.reconciliation().forEach(l -> console.println("perf: " + l));
+    console.println(String.format(Locale.ROOT, "perf: compared %d+%d runs in %.1f s (reading, statistics, profile diff, "
+        + "rendering)", baseline.n(), candidate.n(), (System.nanoTime() - startNanos) / 1e9));
     console.println("perf: comparison: " + outDir.resolve(MARKDOWN));
     console.println("perf: flame graph diff, percentiles, timelines: " + outDir.resolve(HTML));
     console.flush();
