@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "perf", mixinStandardHelpOptions = true, versionProvider = PerfMain.Version.class,
     description = "perf-harness: load, profile and measure a JVM service with evidence.",
     subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, CalibrateCommand.class, DiffCommand.class,
-        ShapeCommand.class, BenchCommand.class,
+        ShapeCommand.class, SoakCommand.class, BenchCommand.class,
         TopCommand.class, StacksCommand.class})
 public final class PerfMain implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
