@@ -65,18 +65,26 @@ class ExperimentVerdictsTest {
 
   @Test
   void fixingCpuRegexIsAnImprovementNamingTheCulpritAndTheReverseIsARegression() throws Exception {
+    // the gate works on whatever metrics are gated: with CPU under the service's frames gated, the
+    // reverse comparison (putting the fault in) must fail the gate
     ExperimentRunner.Result r = experiment("sample:fault=cpu-regex", "sample", "cpu");
     assertThat(r.stoppedEarly()).isFalse();
     ComparisonModel fix = compare(r.baselineDir(), r.candidateDir(), r.directory());
     assertThat(fix.baseline().runs()).as("valid baseline runs").isEqualTo(RUNS);
     assertThat(fix.candidate().runs()).as("valid candidate runs").isEqualTo(RUNS);
-    assertThat(metric(fix, "cpu.perRequest").verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    // CPU under the service's own frames: the whole profile's CPU per request (about 8 ms, most of it
+    // H2's server threads, JIT and GC of a fresh JVM in a short window) varies by +-20% run to run,
+    // more than the planted ~1 ms; the gated whole-profile metric must at least not call it a regression
+    assertThat(metric(fix, "cpu.app.perRequest").verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    assertThat(metric(fix, "cpu.perRequest").verdict()).isNotEqualTo(Verdict.REGRESSION);
     assertThat(topAppMovers(fix, "cpu")).contains(Fault.CPU_REGEX.culpritMethod());
     assertThat(fix.gatedRegression()).isFalse();
 
-    ComparisonModel breakIt = compare(r.candidateDir(), r.baselineDir(), out.resolve("reverse"));
-    assertThat(metric(breakIt, "cpu.perRequest").verdict()).isEqualTo(Verdict.REGRESSION);
+    ComparisonModel breakIt = ComparisonReport.compareAndWrite(r.candidateDir(), r.baselineDir(), out.resolve("reverse"),
+        new CompareOptions(java.util.Set.of("cpu.app.perRequest", "errors.rate"), 0.05, 0.001, null, null), System.out);
     assertThat(breakIt.gatedRegression()).isTrue();
+    assertThat(metric(breakIt, "cpu.app.perRequest").verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(metric(breakIt, "cpu.perRequest").verdict()).isNotEqualTo(Verdict.IMPROVEMENT);
     assertThat(topAppMovers(breakIt, "cpu")).contains(Fault.CPU_REGEX.culpritMethod());
   }
 

@@ -1,5 +1,6 @@
 package io.perfharness.reports.compare;
 
+import io.perfharness.profiling.query.ApplicationFrames;
 import io.perfharness.reports.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,12 @@ final class Reconciliation {
     }
     double dCpu = cpu.get().medianDelta();
     String cpuText = String.format(Locale.ROOT, "CPU per request %s %s ms (%s)", verb(dCpu), abs(dCpu), cpu.get().verdict().label());
+    Optional<MetricComparison> appCpu = metric(metrics, "cpu.app.perRequest");
+    String appText = appCpu.map(a -> String.format(Locale.ROOT, "; under the service's own frames it %s %s ms (%s)",
+        verb(a.medianDelta()), abs(a.medianDelta()), a.verdict().label())).orElse("");
     String where = topApp(profiles, "cpu").map(m -> String.format(Locale.ROOT, ", most on `%s` (%s%s ms/request)",
         m.frame(), m.deltaPerRequest() >= 0 ? "+" : "", num(m.deltaPerRequest()))).orElse("");
-    out.add(latencyText + "; " + cpuText + where + ".");
+    out.add(latencyText + "; " + cpuText + appText + where + ".");
     boolean cpuMoved = moved(cpu.get());
     if (latencyMoved && Math.abs(dCpu) < EXPLAINED_SHARE * Math.abs(dLatency)) {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
@@ -72,7 +76,8 @@ final class Reconciliation {
   }
 
   private static Optional<FrameMover> topApp(List<EventComparison> profiles, String event) {
-    return profiles.stream().filter(e -> e.event().equals(event)).flatMap(e -> e.appMovers().stream()).findFirst();
+    return profiles.stream().filter(e -> e.event().equals(event)).flatMap(e -> e.appMovers().stream())
+        .filter(m -> !m.frame().equals(ApplicationFrames.OUTSIDE)).findFirst();
   }
 
   private static String verb(double delta) {
