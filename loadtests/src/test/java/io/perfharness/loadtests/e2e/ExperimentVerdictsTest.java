@@ -34,6 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExperimentVerdictsTest {
   private static final int RUNS = 5;
+  /**
+   * With cpu-regex on, the sample service nearly fills this 2-core machine at 50 requests/s and the
+   * generator's start lag p99 crosses the 50 ms validity limit in about half the runs (53-94 ms in
+   * a clean-clone CI run, where one retry per slot left 4 valid baseline runs); the invalid runs are
+   * kept and listed, and the slot is run again.
+   */
+  private static final int RETRIES_OF_INVALID_RUNS = 3;
   private static final Map<String, String> SHORT = Map.of("warmup", "4s", "duration", "6s", "rate", "50");
 
   @TempDir Path out;
@@ -43,7 +50,8 @@ class ExperimentVerdictsTest {
     options.put("events", events);
     ExperimentRunner runner = new ExperimentRunner(
         config -> RunLauncher.runInProcess(config, null, out.resolve("gatling-results")), Clock.systemUTC(), System.out);
-    return runner.run(new ExperimentRunner.Request("experiment", null, baseline, candidate, RUNS, options, out), out);
+    return runner.run(new ExperimentRunner.Request("experiment", null, baseline, candidate, RUNS, options, out,
+        RETRIES_OF_INVALID_RUNS), out);
   }
 
   private static ComparisonModel compare(Path baseline, Path candidate, Path to) throws Exception {
