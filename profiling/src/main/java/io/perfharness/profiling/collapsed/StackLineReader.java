@@ -88,7 +88,8 @@ public abstract class StackLineReader {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
+    /** Opens a stack file, gunzipping it when its name ends in {@code .gz}. */
+    public static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             try {

@@ -5,15 +5,14 @@ import io.perfharness.profiling.collapsed.CollapsedFormatException;
 import io.perfharness.profiling.collapsed.CollapsedReader;
 import io.perfharness.profiling.collapsed.CollapsedStack;
 import io.perfharness.profiling.collapsed.MalformedLineException;
+import io.perfharness.profiling.collapsed.StackLineReader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams a plain folded file into a {@link DiffAccumulator} straight from bytes: each distinct
@@ -41,7 +40,7 @@ final class CollapsedFileScanner {
     void scan(Path file) throws ProfilingException {
         String source = file.toString();
         long lineNumber = 0;
-        try (InputStream in = open(file)) {
+        try (InputStream in = StackLineReader.open(file)) {
             byte[] buf = new byte[1 << 20];
             int start = 0;
             int end = 0;
@@ -173,18 +172,5 @@ final class CollapsedFileScanner {
             ids[i] = acc.frameIdOfRaw(frames.get(i), i == 0);
         }
         acc.addStack(ids, ids.length, stack.count());
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            try {
-                return new GZIPInputStream(in, 1 << 16);
-            } catch (IOException e) {
-                in.close();
-                throw e;
-            }
-        }
-        return in;
     }
 }
