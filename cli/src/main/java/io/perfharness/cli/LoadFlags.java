@@ -40,6 +40,10 @@ final class LoadFlags {
   @Option(names = "--start-timeout", description = "how long a target may take to become healthy (default: 60s)")
   String startTimeout;
 
+  @Option(names = "--app", description = "the application's package or class prefixes, comma-separated, (default) for the"
+      + " default package (default: inferred from the target JVM's main class, jar and class directories)")
+  String app;
+
   @Option(names = "--allow-remote", description = "allow a non-loopback target host")
   boolean allowRemote;
 
@@ -59,6 +63,7 @@ final class LoadFlags {
     put(keys, "seed", seed);
     put(keys, "maxRequests", maxRequests);
     put(keys, "startTimeout", startTimeout);
+    put(keys, "app", app);
     if (allowRemote) {
       keys.put("allowRemote", "true");
     }

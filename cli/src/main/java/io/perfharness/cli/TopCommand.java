@@ -48,7 +48,10 @@ final class TopCommand implements Callable<Integer> {
     }
     try {
       RunProfile p = args.load();
-      var profile = application ? ApplicationFrames.view(p.profile(), p.event()) : p.profile();
+      var profile = application ? ApplicationFrames.view(p.profile(), p.event(), p.applicationRule()) : p.profile();
+      if (application) {
+        System.out.println("application frames: " + p.applicationRule().describe());
+      }
       System.out.print(QueryTextRenderer.renderTop(p.event(), FrameCostTable.of(profile).top(limit, order), p.cost()));
       return 0;
     } catch (IOException e) {

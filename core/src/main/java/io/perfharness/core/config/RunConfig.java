@@ -31,6 +31,8 @@ import java.util.Set;
  * @param givenKeys the option keys that were given explicitly (others took their defaults)
  * @param histoInterval the cadence of the soak sampler (class histogram, heap after GC, threads, pool,
  *     files), or null when the run takes no class histograms (see docs/soak.md)
+ * @param app the application's package or class prefixes as given ({@code perf.app}, comma-separated,
+ *     {@code (default)} for the default package), or null to infer them from the target JVM
  */
 public record RunConfig(
     TargetSpec target,
@@ -52,7 +54,8 @@ public record RunConfig(
     Path mapFile,
     String replayMode,
     Set<String> givenKeys,
-    Duration histoInterval) {
+    Duration histoInterval,
+    String app) {
 
   public static final List<String> KNOWN_EVENTS = List.of("cpu", "alloc", "lock", "wall");
   public static final List<String> KNOWN_SHAPES = List.of("steady", "ramp", "spike", "smoke", "steps", "diurnal", "soak");
@@ -69,14 +72,14 @@ public record RunConfig(
       long maxRequests, boolean keepJfr, Duration startTimeout, String healthPath, Path shapeFile, Path mapFile,
       String replayMode, Set<String> givenKeys) {
     this(target, shape, warmup, duration, ratePerSec, events, label, seed, outDir, pid, allowRemote, maxRequests,
-        keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys, null);
+        keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys, null, null);
   }
 
   /** The same options with the window, rate and request bound a shape replay settled on. */
   public RunConfig withReplayWindow(Duration newDuration, double newRatePerSec, long newMaxRequests) {
     return new RunConfig(target, shape, warmup, newDuration, newRatePerSec, events, label, seed, outDir, pid,
         allowRemote, newMaxRequests, keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys,
-        histoInterval);
+        histoInterval, app);
   }
 
   public boolean profiling() {

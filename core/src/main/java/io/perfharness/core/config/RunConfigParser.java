@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class RunConfigParser {
   public static final String PREFIX = "perf.";
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern APP_PREFIX = Pattern.compile("[a-zA-Z_$][\\w$]*(?:\\.[a-zA-Z_$][\\w$]*)*\\.?");
 
   /** Documented defaults; the README's option table mirrors this map. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -46,6 +47,7 @@ public final class RunConfigParser {
     d.put("map", "");
     d.put("replay", "model");
     d.put("histoInterval", "off");
+    d.put("app", "");
     return Map.copyOf(d);
   }
 
@@ -188,12 +190,25 @@ public final class RunConfigParser {
       p.problems.add("`perf.pid` was '" + pid.getAsLong()
           + "' but it only applies to url: targets (the harness knows the pid of a target it starts)");
     }
+    String app = p.get("app", s -> {
+      if (s.isBlank()) {
+        return null;
+      }
+      for (String prefix : s.split(",")) {
+        String t = prefix.strip();
+        if (!t.equals("(default)") && !APP_PREFIX.matcher(t).matches()) {
+          throw new IllegalArgumentException("'" + t + "' is not a package or class name");
+        }
+      }
+      return s.strip();
+    }, "be comma-separated package or class prefixes like org.acme.shop or org.acme.Shop, or (default) for the"
+        + " default package", null);
     if (!p.problems.isEmpty()) {
       throw new ConfigException(p.problems);
     }
     return new RunConfig(target, shape, warmup, duration, rate, events, label, seed, out, pid,
         allowRemote, maxRequests, jfr, startTimeout, healthPath, shapeFile, mapFile, replay, keys.keySet(),
-        histoInterval);
+        histoInterval, app);
   }
 
   private <T> T get(String key, Function<String, T> parse, String must, T fallback) {

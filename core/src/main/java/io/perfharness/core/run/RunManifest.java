@@ -31,7 +31,8 @@ public record RunManifest(
     Map<String, String> options,
     Fidelity fidelity,
     Replay replay,
-    Heap heap) {
+    Heap heap,
+    Application application) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -49,13 +50,21 @@ public record RunManifest(
       Host host, String harnessVersion, List<String> warnings, String reproduceCommand, Map<String, String> options,
       Fidelity fidelity, Replay replay) {
     this(schemaVersion, runId, label, status, validForComparison, invalidReasons, target, load, windows, latency,
-        profiler, host, harnessVersion, warnings, reproduceCommand, options, fidelity, replay, null);
+        profiler, host, harnessVersion, warnings, reproduceCommand, options, fidelity, replay, null, null);
   }
 
   /** The same manifest with these heap facts. */
   public RunManifest withHeap(Heap newHeap) {
     return new RunManifest(schemaVersion, runId, label, status, validForComparison, invalidReasons, target, load,
-        windows, latency, profiler, host, harnessVersion, warnings, reproduceCommand, options, fidelity, replay, newHeap);
+        windows, latency, profiler, host, harnessVersion, warnings, reproduceCommand, options, fidelity, replay, newHeap,
+        application);
+  }
+
+  /** The same manifest with this application rule. */
+  public RunManifest withApplication(Application newApplication) {
+    return new RunManifest(schemaVersion, runId, label, status, validForComparison, invalidReasons, target, load,
+        windows, latency, profiler, host, harnessVersion, warnings, reproduceCommand, options, fidelity, replay, heap,
+        newApplication);
   }
 
   public enum Status {
@@ -230,6 +239,21 @@ public record RunManifest(
       List<Long> histogramCaptureMillis,
       String snapshotsFile,
       String soakFile) {}
+
+  /**
+   * Which profile frames are the application's own code, as the run decided it from its target: the
+   * rule every application view (SUMMARY.md, {@code perf top --by app}, compare's {@code *.app.perRequest}
+   * metrics and movers) uses.
+   *
+   * @param kind {@code given} ({@code perf.app}), {@code inferred} (the target JVM's main class, jar, class
+   *     directories) or {@code library-list} (nothing known: every Java frame outside the JDK and known libraries)
+   * @param prefixes package prefixes ({@code org.acme.shop.}) or class prefixes; {@code (default)} for the default
+   *     package; empty for {@code library-list}
+   * @param source where it came from, e.g. "Start-Class org.acme.App of /srv/app.jar; BOOT-INF/classes/ of app.jar"
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Application(String kind, List<String> prefixes, String source) {}
 
   /** How the target died of OutOfMemoryError: its exit code, the JVM's line, and the dump it left. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

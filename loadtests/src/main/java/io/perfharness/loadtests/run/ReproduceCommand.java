@@ -37,6 +37,9 @@ public final class ReproduceCommand {
       }
       o.put("perf.replay", config.replayMode());
     }
+    if (config.app() != null) {
+      o.put("perf.app", config.app());
+    }
     if (config.soakSampling()) {
       o.put("perf.histoInterval", DurationParser.format(config.histoInterval()));
     }

@@ -45,6 +45,7 @@ final class RunManifestAssembler {
   private Long pid;
   private Integer exitCode;
   private boolean started;
+  private RunManifest.Application application;
 
   RunManifestAssembler(RunConfig config, RunDirectory dir, ArrivalSchedule schedule, TargetPlan plan, long runStartEpochMs) {
     this.config = config;
@@ -64,6 +65,10 @@ final class RunManifestAssembler {
 
   void targetStopped(RunningTarget target) {
     exitCode = target.exitCode();
+  }
+
+  void applicationRule(RunManifest.Application rule) {
+    application = rule;
   }
 
   void loadStarted(long epochMs) {
@@ -167,7 +172,8 @@ final class RunManifestAssembler {
     boolean valid = status == RunManifest.Status.COMPLETE && invalid.isEmpty();
     return new RunManifest(RunManifest.SCHEMA_VERSION, dir.runId(), config.label(), status, valid, invalid,
         target, load, windows, latency, profiler, host, HarnessVersion.get(), warnings,
-        ReproduceCommand.mavenCommand(config), ReproduceCommand.options(config), fidelity, schedule.intent().replay());
+        ReproduceCommand.mavenCommand(config), ReproduceCommand.options(config), fidelity, schedule.intent().replay())
+        .withApplication(application);
   }
 
   private static double round(double value, int digits) {

@@ -17,6 +17,7 @@ import io.perfharness.loadtests.launch.TargetPlan;
 import io.perfharness.loadtests.soak.SoakReportWriter;
 import io.perfharness.loadtests.soak.SoakSampler;
 import io.perfharness.profiling.ProfilingException;
+import io.perfharness.profiling.app.ApplicationRule;
 import io.perfharness.reports.soak.SoakReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,6 +68,7 @@ public final class RunSession {
   /** Requests completed (ok or not) since the load began: the x axis of the soak analysis. */
   private final AtomicLong completedRequests = new AtomicLong();
   private volatile SoakSampler soak;
+  private volatile ApplicationRule applicationRule;
 
   private RunSession(RunConfig config, Clock clock, RunDirectory dir, ArrivalSchedule schedule, TargetPlan plan,
       Function<RunConfig, ProfilerControl> profilers, PrintStream console) {
@@ -124,6 +126,9 @@ public final class RunSession {
         + target.pid().stream().mapToObj(pid -> " (pid " + pid + ")").findFirst().orElse(""));
     if (config.profiling()) {
       profiler.preflight(target.pid().orElse(-1)); // -1: a jmx: target, reached over JMX
+      applicationRule = ApplicationRuleResolver.resolve(config, target.pid());
+      manifest.applicationRule(ApplicationRuleResolver.toManifest(applicationRule));
+      console.println("perf: application frames: " + applicationRule.describe());
     }
     recorder = new LatencyRecorder(dir.latencyDir(), clock);
     sampler = new TimelineSampler(plan.baseUrl().resolve("/metrics"), target.pid(),
@@ -359,6 +364,9 @@ public final class RunSession {
       warnings.add("profile could not be written: " + e.getMessage());
     } finally {
       profiler.close();
+    }
+    if (profile != null && applicationRule != null) {
+      warnings.addAll(ApplicationSampleCheck.warnings(dir, profile, applicationRule));
     }
     RunManifest.Heap heap = null;
     try {

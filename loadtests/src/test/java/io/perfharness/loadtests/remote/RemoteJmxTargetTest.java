@@ -96,7 +96,7 @@ class RemoteJmxTargetTest {
       assertThat(dir.timelineFile()).content().containsPattern("\\n\\d+,[\\d.]+,measure,\\d+,\\d+,");
 
       RunProfile profile = RunProfile.load(dir, manifest, "cpu");
-      TopFrames app = FrameCostTable.of(ApplicationFrames.view(profile.profile(), profile.event())).top(4, CostOrder.SELF);
+      TopFrames app = FrameCostTable.of(ApplicationFrames.view(profile.profile(), profile.event(), profile.applicationRule())).top(4, CostOrder.SELF);
       System.out.println(QueryTextRenderer.renderTop(profile.event(), app, profile.cost()));
       List<String> top3 = app.rows().stream().map(FrameCost::frame)
           .filter(f -> !f.equals(ApplicationFrames.OUTSIDE)).limit(3).toList();

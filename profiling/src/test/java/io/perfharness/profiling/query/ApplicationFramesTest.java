@@ -2,6 +2,7 @@ package io.perfharness.profiling.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perfharness.profiling.app.ApplicationRule;
 import io.perfharness.profiling.collapsed.CollapsedProfile;
 import io.perfharness.profiling.collapsed.CollapsedStack;
 import io.perfharness.profiling.event.ProfilingEvent;
@@ -9,17 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApplicationFramesTest {
-  @Test
-  void javaMethodsOutsideLibrariesAreApplicationFrames() {
-    assertThat(ApplicationFrames.isApplication("io.perfharness.service.validation.InputValidator.matches")).isTrue();
-    assertThat(ApplicationFrames.isApplication("com.acme.Shop$$Lambda.handle")).isTrue();
-    assertThat(ApplicationFrames.isApplication("com.acme.Shop$Inner.lambda$run$0")).isTrue();
-    assertThat(ApplicationFrames.isApplication("java.util.regex.Pattern.compile")).isFalse();
-    assertThat(ApplicationFrames.isApplication("org.eclipse.jetty.server.Server.handle")).isFalse();
-    assertThat(ApplicationFrames.isApplication("finish_task_switch.isra.0")).isFalse();
-    assertThat(ApplicationFrames.isApplication("G1ParScanThreadState::trim_queue_to_threshold")).isFalse();
-    assertThat(ApplicationFrames.isApplication("byte[]")).isFalse();
-  }
+  private static final ApplicationRule ACME = ApplicationRule.given("com.acme");
 
   @Test
   void costBelowTheDeepestApplicationFrameIsChargedToIt() {
@@ -28,7 +19,7 @@ class ApplicationFramesTest {
             "java.util.regex.Pattern.compile", "java.util.regex.Pattern.expr"), 70),
         new CollapsedStack(List.of("java.lang.Thread.run", "com.acme.Api.search", "org.h2.Query.run"), 20),
         new CollapsedStack(List.of("java.lang.Thread.run", "java.util.concurrent.Semaphore.acquire"), 10)));
-    TopFrames top = FrameCostTable.of(ApplicationFrames.view(profile, ProfilingEvent.CPU)).top(3, CostOrder.SELF);
+    TopFrames top = FrameCostTable.of(ApplicationFrames.view(profile, ProfilingEvent.CPU, ACME)).top(3, CostOrder.SELF);
     assertThat(top.profileTotalCount()).isEqualTo(100);
     assertThat(top.rows()).extracting(FrameCost::frame, FrameCost::selfCount).containsExactly(
         org.assertj.core.groups.Tuple.tuple("com.acme.Validator.check", 70L),
@@ -40,7 +31,7 @@ class ApplicationFramesTest {
   void theAllocatedOrContendedTypeIsNeverTheApplicationFrame() {
     CollapsedProfile alloc = CollapsedProfile.of(List.of(new CollapsedStack(
         List.of("com.acme.Api.view", "com.acme.Tracker.register", "com.acme.ViewListener"), 4096)));
-    assertThat(ApplicationFrames.view(alloc, ProfilingEvent.ALLOC).stacks().get(0).frames())
+    assertThat(ApplicationFrames.view(alloc, ProfilingEvent.ALLOC, ACME).stacks().get(0).frames())
         .containsExactly("com.acme.Api.view", "com.acme.Tracker.register");
   }
 }

@@ -110,7 +110,7 @@ final class ProfileComparisons {
   private static DiffInput input(String label, SideProfiles side, boolean applicationView, boolean perOperation) {
     List<RunProfileSample> runs = new ArrayList<>();
     for (RunProfile p : side.runs()) {
-      CollapsedProfile profile = applicationView ? ApplicationFrames.view(p.profile(), p.event()) : p.profile();
+      CollapsedProfile profile = applicationView ? ApplicationFrames.view(p.profile(), p.event(), p.applicationRule()) : p.profile();
       double scale = perOperation && p.event() != ProfilingEvent.ALLOC ? 1e6 : 1.0;
       runs.add(RunProfileSample.of(profile, p.cost().completedRequests(), RunProfileSample.unitsPerCount(p.cost()) * scale));
     }

@@ -3,7 +3,6 @@ package io.perfharness.reports.compare;
 import io.perfharness.core.latency.LatencyStats;
 import io.perfharness.core.latency.RequestLatency;
 import io.perfharness.core.run.RunManifest;
-import io.perfharness.profiling.collapsed.CollapsedStack;
 import io.perfharness.profiling.event.ProfilingEvent;
 import io.perfharness.profiling.query.ApplicationFrames;
 import io.perfharness.reports.profile.RunProfile;
@@ -133,13 +132,8 @@ public final class RunMetrics {
         if (p.cost() == null) {
           continue;
         }
-        long outside = 0;
-        for (CollapsedStack s : ApplicationFrames.view(p.profile(), p.event()).stacks()) {
-          if (s.leaf().equals(ApplicationFrames.OUTSIDE)) {
-            outside += s.count();
-          }
-        }
-        out.put(event + ".app.perRequest", p.cost().perRequest(p.profile().totalCount() - outside));
+        out.put(event + ".app.perRequest",
+            p.cost().perRequest(ApplicationFrames.applicationCount(p.profile(), p.event(), p.applicationRule())));
       } catch (IOException | RuntimeException e) {
         // an unreadable profile: the metric is absent for this run (the profile diff says why)
       }

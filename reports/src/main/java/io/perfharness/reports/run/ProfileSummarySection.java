@@ -46,7 +46,7 @@ final class ProfileSummarySection {
           continue;
         }
         FrameCostTable table = FrameCostTable.of(p.profile());
-        FrameCostTable app = FrameCostTable.of(ApplicationFrames.view(p.profile(), p.event()));
+        FrameCostTable app = FrameCostTable.of(ApplicationFrames.view(p.profile(), p.event(), p.applicationRule()));
         out.add("```");
         out.add("by application frame (JDK, library and native cost charged to the application method that called it):");
         out.add(QueryTextRenderer.renderTop(p.event(), app.top(rows, CostOrder.SELF), p.cost()).stripTrailing());
