@@ -50,6 +50,28 @@ public final class ApplicationFrames {
         return -1;
     }
 
+    /**
+     * The stacks that pass through an application frame: for wall and lock, the time threads spend
+     * working or blocked inside the service's own requests. Idle pool threads parked waiting for work,
+     * selectors, GC, JIT and an embedded database's server threads carry no application frame and drop
+     * out (async-profiler's thread state cannot tell a parked idle worker from a request blocked in
+     * {@code Thread.sleep}: both are sleeping; its thread filter needs the application's cooperation).
+     */
+    public static CollapsedProfile inRequests(CollapsedProfile profile, ProfilingEvent event, ApplicationRule rule) {
+        List<CollapsedStack> kept = new ArrayList<>();
+        for (CollapsedStack stack : profile.stacks()) {
+            if (deepestApplicationFrame(stack.frames(), event, rule) >= 0) {
+                kept.add(stack);
+            }
+        }
+        return CollapsedProfile.of(kept);
+    }
+
+    /** Whether the event's cost per request counts only stacks inside requests (wall and lock). */
+    public static boolean countsRequestTimeOnly(ProfilingEvent event) {
+        return event == ProfilingEvent.WALL || event == ProfilingEvent.LOCK;
+    }
+
     /** The summed count of the stacks that pass through an application frame. */
     public static long applicationCount(CollapsedProfile profile, ProfilingEvent event, ApplicationRule rule) {
         long sum = 0;

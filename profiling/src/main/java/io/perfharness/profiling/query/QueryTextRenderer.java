@@ -145,7 +145,7 @@ public final class QueryTextRenderer {
     }
 
     /** Four significant digits below 1000, whole numbers above: enough to see a change, no noise. */
-    static String number(double value) {
+    public static String number(double value) {
         if (value == 0) {
             return "0";
         }

@@ -1,6 +1,7 @@
 package io.perfharness.reports.compare;
 
 import io.perfharness.core.run.RunManifest;
+import io.perfharness.profiling.app.ApplicationRule;
 import io.perfharness.reports.stats.Verdict;
 import io.perfharness.reports.stats.VerdictRule;
 import java.util.ArrayList;
@@ -16,10 +17,13 @@ public final class ComparisonBuilder {
   private ComparisonBuilder() {}
 
   public static ComparisonModel build(ComparisonSide baseline, ComparisonSide candidate, CompareOptions options) {
+    ComparisonRule rule = ComparisonRule.of(baseline, candidate);
     List<MetricComparison> metrics = baseline.n() == 0 || candidate.n() == 0 ? List.of()
-        : MetricTests.compare(valuesByMetric(baseline), valuesByMetric(candidate), options, units(baseline));
-    List<EventComparison> profiles = ProfileComparisons.compare(baseline, candidate);
-    List<String> warnings = Comparability.warnings(baseline, candidate);
+        : MetricTests.compare(valuesByMetric(baseline, rule.rule()), valuesByMetric(candidate, rule.rule()), options,
+            units(baseline));
+    List<EventComparison> profiles = ProfileComparisons.compare(baseline, candidate, rule.rule());
+    List<String> warnings = new ArrayList<>(Comparability.warnings(baseline, candidate));
+    warnings.addAll(rule.warnings());
     Map<String, Long> counts = new TreeMap<>();
     for (Verdict v : Verdict.values()) {
       counts.put(v.label(), metrics.stream().filter(m -> m.verdict() == v).count());
@@ -31,17 +35,18 @@ public final class ComparisonBuilder {
                 .sorted().toList(),
         options.minimumBand(), options.errorRateBand(),
         options.calibrationFile() == null ? null : options.calibrationFile().toString(),
-        options.calibration() == null ? null : NoiseCalibrationFile.describe(options.calibration().machine()), counts);
+        options.calibration() == null ? null : NoiseCalibrationFile.describe(options.calibration().machine()), counts,
+        rule.rule().describe());
     return new ComparisonModel(ComparisonModel.SCHEMA_VERSION, side(baseline), side(candidate), decision, metrics,
         profiles, SoakComparison.of(baseline, candidate), Reconciliation.lines(metrics, profiles), warnings,
         reproduce(baseline, candidate));
   }
 
   /** Metric id to the per-run values of a side, in run order; a run that lacks a metric adds nothing to it. */
-  static Map<String, List<Double>> valuesByMetric(ComparisonSide side) {
+  static Map<String, List<Double>> valuesByMetric(ComparisonSide side, ApplicationRule rule) {
     Map<String, List<Double>> out = new LinkedHashMap<>();
     for (LoadedRun run : side.runs()) {
-      RunMetrics.values(run).forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      RunMetrics.values(run, rule).forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
     return out;
   }

@@ -35,6 +35,9 @@ public final class ComparisonMarkdown {
         + "candidate/baseline with its %d%% distribution-free interval; p = two-sided Mann-Whitney; Holm across the gated "
         + "metrics (%s), Benjamini-Hochberg across the other whole-run metrics and across the per-request-name latencies; "
         + "at least %d runs per side for a verdict.", d.confidencePercent(), String.join(", ", d.gated()), d.minRunsPerSide()));
+    if (d.applicationFrames() != null) {
+      out.add("- **application frames**: " + d.applicationFrames());
+    }
     out.add(String.format(Locale.ROOT, "- **noise band**: ±%s, or wider where %s; error rate ±%s points.",
         pct(d.minimumBand()), d.calibrationFile() == null ? "an A/A calibration says so (none used: run `perf calibrate`)"
             : "the A/A calibration `" + d.calibrationFile() + "` (" + d.calibrationMachine() + ") says so",
@@ -138,9 +141,10 @@ public final class ComparisonMarkdown {
         Reconciliation.num(e.candidateTotalPerRequest() - e.baselineTotalPerRequest())));
     out.add("");
     out.add("```");
-    movers(out, "top movers by application frame (JDK, library and native cost charged to the application method that called it)",
-        e.appMovers(), e.unit());
-    movers(out, "by inclusive cost", e.inclusiveMovers().stream().limit(MOVER_ROWS / 2 + 1).toList(), e.unit());
+    movers(out, "culprits first: movers by application frame (JDK, library and native cost charged to the application method"
+        + " that called it; what carries the change below it in brackets)", e.appMovers(), e.unit());
+    movers(out, "by inclusive cost (frames that only pass a change through to one callee come last)",
+        e.inclusiveMovers().stream().limit(MOVER_ROWS / 2 + 1).toList(), e.unit());
     movers(out, "by self cost", e.selfMovers().stream().limit(MOVER_ROWS / 2 + 1).toList(), e.unit());
     out.add("```");
     List<FrameMover> withStacks = e.appMovers().stream().filter(x -> x.stack() != null).limit(STACK_ROWS).toList();
@@ -199,7 +203,9 @@ public final class ComparisonMarkdown {
     out.add(String.format(Locale.ROOT, "  %10s %10s %10s  %-34s %s", "baseline", "candidate", "delta", "test (BH q)", "frame"));
     for (FrameMover x : rows.stream().limit(MOVER_ROWS).toList()) {
       String test = x.qValue() == null ? x.test() : String.format(Locale.ROOT, "%s (q=%s)", x.test(), pval(x.qValue()));
-      String mark = x.appeared() ? " [appeared]" : x.vanished() ? " [vanished]" : "";
+      String mark = (x.appeared() ? " [appeared]" : x.vanished() ? " [vanished]" : "")
+          + (x.via() != null ? " [" + x.via() + "]" : "")
+          + (x.passesThroughTo() != null ? " [passes it to " + x.passesThroughTo() + "]" : "");
       out.add(String.format(Locale.ROOT, "  %10s %10s %10s  %-34s %s%s", Reconciliation.num(x.baselinePerRequest()),
           Reconciliation.num(x.candidatePerRequest()), signed(x.deltaPerRequest()), test, x.frame(), mark));
     }

@@ -36,10 +36,12 @@ public record ComparisonModel(
    * @param gated the gated metric ids
    * @param minimumBand the floor of the ratio noise band
    * @param calibrationFile the A/A calibration used, or null
+   * @param applicationFrames the application rule every application view and {@code *.app.perRequest} metric
+   *     used, in one line (kind: prefixes (source))
    */
   public record Decision(double alpha, int minRunsPerSide, int confidencePercent, List<String> gated,
                          double minimumBand, double errorRateBand, String calibrationFile, String calibrationMachine,
-                         Map<String, Long> verdictCounts) {}
+                         Map<String, Long> verdictCounts, String applicationFrames) {}
 
   /** Whether a gated metric regressed (what {@code --gate} exits 1 on). */
   public boolean gatedRegression() {

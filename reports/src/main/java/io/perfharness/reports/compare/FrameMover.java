@@ -16,8 +16,14 @@ package io.perfharness.reports.compare;
  * @param qValue Benjamini-Hochberg adjusted p across the tested frames of this event and view
  * @param stack the hottest candidate (or, for vanished frames, baseline) stack through the frame,
  *     collapsed, common prefix elided
+ * @param via application movers: what the change is made of below the frame, e.g. "java.util.Arrays.sort 100%;
+ *     leaf java.util.DualPivotQuicksort.sort 61%" (the callee and the leaf that carry most of the delta, with
+ *     their share of it); null for other views or no change
+ * @param passesThroughTo inclusive movers: the callee that carries at least 80% of this frame's change, when
+ *     the frame only passes it through (a thread root, an executor, a dispatcher); such frames are ranked
+ *     after the frames that carry a change; null otherwise
  */
 public record FrameMover(String view, String frame, double baselinePerRequest, double candidatePerRequest,
                          double deltaPerRequest, Double ratio, long samples, String test, Double shiftLower,
                          Double shiftUpper, Double pValue, Double qValue, boolean appeared, boolean vanished,
-                         String stack) {}
+                         String stack, String via, String passesThroughTo) {}

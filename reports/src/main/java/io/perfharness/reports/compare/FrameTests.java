@@ -28,8 +28,12 @@ final class FrameTests {
 
   private FrameTests() {}
 
-  static List<FrameMover> movers(String view, ProfileDiffModel model, boolean self, int limit, CollapsedProfile baseline,
-                                 CollapsedProfile candidate) {
+  /**
+   * The movers of one view, in the order of {@code ranked} (the caller decides what leads), at most
+   * {@code limit}, each with its test; {@code annotate} adds the view's explanations (via, passes through).
+   */
+  static List<FrameMover> movers(String view, ProfileDiffModel model, List<FrameDiff> ranked, boolean self, int limit,
+                                 CollapsedProfile baseline, CollapsedProfile candidate, Annotator annotate) {
     int nB = model.baseline().runCount();
     int nC = model.candidate().runCount();
     boolean enoughRuns = nB >= VerdictRule.DEFAULT_MIN_RUNS_PER_SIDE && nC >= VerdictRule.DEFAULT_MIN_RUNS_PER_SIDE;
@@ -54,14 +58,14 @@ final class FrameTests {
       index.put(tested.get(i).frame(), i);
     }
     List<FrameMover> out = new ArrayList<>();
-    for (FrameDiff f : ProfileComparisons.ranked(model, self)) {
+    for (FrameDiff f : ranked) {
       if (out.size() == limit) {
         break;
       }
       double bv = self ? f.baseline().selfPerRequest() : f.baseline().inclusivePerRequest();
       double cv = self ? f.candidate().selfPerRequest() : f.candidate().inclusivePerRequest();
       if (bv == cv) {
-        break;
+        continue;
       }
       Integer i = index.get(f.frame());
       String test;
@@ -84,9 +88,23 @@ final class FrameTests {
       }
       out.add(new FrameMover(view, f.frame(), bv, cv, cv - bv, bv > 0 ? cv / bv : null,
           self ? f.baseline().selfCount() + f.candidate().selfCount() : f.inclusiveCountBothSides(), test, lower, upper,
-          p, qv, f.appeared(), f.vanished(), stack(f.frame(), cv >= bv ? candidate : baseline)));
+          p, qv, f.appeared(), f.vanished(), stack(f.frame(), cv >= bv ? candidate : baseline),
+          annotate.via(f.frame(), cv - bv), annotate.passesThroughTo(f.frame(), cv - bv)));
     }
     return out;
+  }
+
+  /** The explanations a view adds to a mover. */
+  interface Annotator {
+    Annotator NONE = new Annotator() {};
+
+    default String via(String frame, double delta) {
+      return null;
+    }
+
+    default String passesThroughTo(String frame, double delta) {
+      return null;
+    }
   }
 
   /** The hottest stack through the frame, from a few callers above it down to the leaf. */

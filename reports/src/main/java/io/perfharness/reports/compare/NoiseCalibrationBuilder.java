@@ -21,8 +21,9 @@ public final class NoiseCalibrationBuilder {
 
   public static NoiseCalibration build(ComparisonSide a, ComparisonSide b, String target, String experiment,
                                        NoiseCalibration.Machine machine, long createdEpochMs) {
-    Map<String, List<Double>> valuesA = ComparisonBuilder.valuesByMetric(a);
-    Map<String, List<Double>> valuesB = ComparisonBuilder.valuesByMetric(b);
+    ComparisonRule rule = ComparisonRule.of(a, b);
+    Map<String, List<Double>> valuesA = ComparisonBuilder.valuesByMetric(a, rule.rule());
+    Map<String, List<Double>> valuesB = ComparisonBuilder.valuesByMetric(b, rule.rule());
     Map<String, NoiseCalibration.MetricNoise> metrics = new TreeMap<>();
     for (Map.Entry<String, List<Double>> e : valuesA.entrySet()) {
       List<Double> other = valuesB.get(e.getKey());

@@ -11,7 +11,10 @@ import io.perfharness.profiling.diff.ProfileDiffModel;
 import io.perfharness.profiling.diff.RunProfileSample;
 import io.perfharness.profiling.diff.StableAncestorMove;
 import io.perfharness.profiling.event.ProfilingEvent;
+import io.perfharness.profiling.app.ApplicationRule;
+import io.perfharness.profiling.diff.CallEdges;
 import io.perfharness.profiling.query.ApplicationFrames;
+import io.perfharness.profiling.query.CalleeBreakdown;
 import io.perfharness.reports.profile.RunProfile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,6 +26,12 @@ import java.util.Set;
  * The profile side of a comparison: per event captured on both sides, the diff of the whole
  * profiles (inclusive, self, merged paths, stable ancestors) and of the application-frame view,
  * each frame with enough samples tested run against run ({@link FrameTests}).
+ *
+ * <p>Culprit first: the application movers lead, each application frame charged with the JDK and
+ * library cost below it and shown with the callee and leaf that carry its change; the pseudo-frame of
+ * stacks without an application frame never leads; inclusive movers that only pass a change through
+ * to one callee ({@link CallEdges}: thread roots, executors, dispatchers) rank after the frames that
+ * carry it. Wall and lock count request time only: the stacks through an application frame.
  */
 final class ProfileComparisons {
   static final int MOVERS = 10;
@@ -33,10 +42,10 @@ final class ProfileComparisons {
   /** A loaded event profile of each run, kept for stacks and HTML rendering. */
   record SideProfiles(List<RunProfile> runs, List<String> problems, boolean perOperation) {}
 
-  static List<EventComparison> compare(ComparisonSide baseline, ComparisonSide candidate) {
+  static List<EventComparison> compare(ComparisonSide baseline, ComparisonSide candidate, ApplicationRule rule) {
     List<EventComparison> out = new ArrayList<>();
     for (String event : events(baseline, candidate)) {
-      out.add(compareEvent(event, load(baseline, event), load(candidate, event)));
+      out.add(compareEvent(event, load(baseline, event, rule), load(candidate, event, rule), rule));
     }
     return out;
   }
@@ -51,7 +60,11 @@ final class ProfileComparisons {
     return List.copyOf(b);
   }
 
-  static SideProfiles load(ComparisonSide side, String event) {
+  /**
+   * Each run's profile of the event under the comparison's rule; for wall and lock only the stacks
+   * through an application frame (request time).
+   */
+  static SideProfiles load(ComparisonSide side, String event, ApplicationRule rule) {
     List<RunProfile> runs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (LoadedRun run : side.runs()) {
@@ -60,7 +73,9 @@ final class ProfileComparisons {
         continue;
       }
       try {
-        RunProfile p = RunProfile.load(run.directory(), run.manifest(), event);
+        RunProfile loaded = RunProfile.load(run.directory(), run.manifest(), event);
+        RunProfile p = new RunProfile(loaded.event(), ApplicationFrames.countsRequestTimeOnly(loaded.event())
+            ? ApplicationFrames.inRequests(loaded.profile(), loaded.event(), rule) : loaded.profile(), loaded.cost(), rule);
         if (p.cost() == null) {
           problems.add(run.runId() + " completed no request, so its " + event + " profile has no per-request cost");
         } else {
@@ -74,7 +89,7 @@ final class ProfileComparisons {
     return new SideProfiles(runs, problems, perOperation);
   }
 
-  static EventComparison compareEvent(String eventId, SideProfiles b, SideProfiles c) {
+  static EventComparison compareEvent(String eventId, SideProfiles b, SideProfiles c, ApplicationRule rule) {
     ProfilingEvent event = ProfilingEvent.byId(eventId).orElseThrow();
     boolean perOp = b.perOperation() && c.perOperation();
     String unit = event == ProfilingEvent.ALLOC ? "bytes" : perOp ? "ns" : "ms";
@@ -98,9 +113,36 @@ final class ProfileComparisons {
     }
     CollapsedProfile pooledB = pooled(b);
     CollapsedProfile pooledC = pooled(c);
-    List<FrameMover> appMovers = FrameTests.movers("app", app, true, MOVERS, pooledB, pooledC);
-    List<FrameMover> inclusive = FrameTests.movers("inclusive", full, false, MOVERS, pooledB, pooledC);
-    List<FrameMover> self = FrameTests.movers("self", full, true, MOVERS, pooledB, pooledC);
+    if (ApplicationFrames.countsRequestTimeOnly(event)) {
+      notes.add(eventId + " counts request time only: the stacks through an application frame (idle pool threads,"
+          + " selectors, GC, JIT and other non-request threads are left out)");
+    }
+    app.frame(ApplicationFrames.OUTSIDE).ifPresent(o -> notes.add(String.format(java.util.Locale.ROOT,
+        "outside application frames (no frame of %s on the stack): %s -> %s %s/%s", rule.describe(),
+        Reconciliation.num(o.baseline().selfPerRequest()), Reconciliation.num(o.candidate().selfPerRequest()), unit,
+        perOp ? "operation" : "request")));
+    CalleeBreakdown viaB = breakdown(b, rule, perOp);
+    CalleeBreakdown viaC = breakdown(c, rule, perOp);
+    FrameTests.Annotator appNotes = new FrameTests.Annotator() {
+      @Override
+      public String via(String frame, double delta) {
+        return ProfileComparisons.via(viaB, viaC, frame, delta, event);
+      }
+    };
+    CallEdges edges = CallEdges.of(full.tree());
+    FrameTests.Annotator passThrough = new FrameTests.Annotator() {
+      @Override
+      public String passesThroughTo(String frame, double delta) {
+        return edges.passesThroughTo(frame, delta);
+      }
+    };
+    List<FrameDiff> appRanked = app.moversBySelfDelta().stream()
+        .filter(f -> !f.frame().equals(ApplicationFrames.OUTSIDE)).toList();
+    List<FrameMover> appMovers = FrameTests.movers("app", app, appRanked, true, MOVERS, pooledB, pooledC, appNotes);
+    List<FrameMover> inclusive = carriersFirst(FrameTests.movers("inclusive", full, full.moversByInclusiveDelta(), false,
+        MOVERS * 3, pooledB, pooledC, passThrough)).stream().limit(MOVERS).toList();
+    List<FrameMover> self = FrameTests.movers("self", full, full.moversBySelfDelta(), true, MOVERS, pooledB, pooledC,
+        FrameTests.Annotator.NONE);
     return new EventComparison(eventId, unit, perOp ? "operation" : "request", b.runs().size(), c.runs().size(), full.baseline().totalPerRequest(),
         full.candidate().totalPerRequest(), appMovers, inclusive, self, paths(full.appearedPaths()),
         paths(full.vanishedPaths()), ancestors(full), notes, full.tree());
@@ -110,7 +152,8 @@ final class ProfileComparisons {
   private static DiffInput input(String label, SideProfiles side, boolean applicationView, boolean perOperation) {
     List<RunProfileSample> runs = new ArrayList<>();
     for (RunProfile p : side.runs()) {
-      CollapsedProfile profile = applicationView ? ApplicationFrames.view(p.profile(), p.event(), p.applicationRule()) : p.profile();
+      CollapsedProfile profile = applicationView ? ApplicationFrames.view(p.profile(), p.event(), p.applicationRule())
+          : p.profile();
       double scale = perOperation && p.event() != ProfilingEvent.ALLOC ? 1e6 : 1.0;
       runs.add(RunProfileSample.of(profile, p.cost().completedRequests(), RunProfileSample.unitsPerCount(p.cost()) * scale));
     }
@@ -140,7 +183,44 @@ final class ProfileComparisons {
     return out;
   }
 
-  static List<FrameDiff> ranked(ProfileDiffModel model, boolean self) {
-    return self ? model.moversBySelfDelta() : model.moversByInclusiveDelta();
+  /** Frames that carry a change first, then those that only pass it through, each by |delta| as given. */
+  static List<FrameMover> carriersFirst(List<FrameMover> movers) {
+    List<FrameMover> out = new ArrayList<>(movers.stream().filter(m -> m.passesThroughTo() == null).toList());
+    out.addAll(movers.stream().filter(m -> m.passesThroughTo() != null).toList());
+    return out;
+  }
+
+  /** Cost per request below each application frame, by callee and by leaf, pooled over a side's runs. */
+  private static CalleeBreakdown breakdown(SideProfiles side, ApplicationRule rule, boolean perOperation) {
+    CalleeBreakdown out = new CalleeBreakdown();
+    long requests = side.runs().stream().mapToLong(p -> p.cost().completedRequests()).sum();
+    for (RunProfile p : side.runs()) {
+      double scale = perOperation && p.event() != ProfilingEvent.ALLOC ? 1e6 : 1.0;
+      out.add(p.profile(), p.event(), rule, RunProfileSample.unitsPerCount(p.cost()) * scale / requests);
+    }
+    return out;
+  }
+
+  /**
+   * What an application frame's change is made of: the callee (JDK or library entry, or its own code)
+   * and the leaf (where samples landed, the allocated type, the contended lock) that carry most of it.
+   */
+  static String via(CalleeBreakdown b, CalleeBreakdown c, String frame, double delta, ProfilingEvent event) {
+    CalleeBreakdown.Share callee = CalleeBreakdown.largestShare(b.callees(frame), c.callees(frame), delta);
+    if (callee == null) {
+      return null;
+    }
+    CalleeBreakdown.Share leaf = CalleeBreakdown.largestShare(b.leaves(frame), c.leaves(frame), delta);
+    String text = (callee.key().equals(CalleeBreakdown.SELF) ? "its own code" : callee.key()) + " " + percent(callee.share());
+    if (leaf != null && !leaf.key().equals(callee.key()) && !(callee.key().equals(CalleeBreakdown.SELF)
+        && leaf.key().equals(frame))) {
+      String what = event == ProfilingEvent.ALLOC ? "allocates " : event == ProfilingEvent.LOCK ? "waits on " : "leaf ";
+      text += "; " + what + leaf.key() + " " + percent(leaf.share());
+    }
+    return text;
+  }
+
+  private static String percent(double share) {
+    return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * Math.min(share, 9.99));
   }
 }

@@ -3,6 +3,7 @@ package io.perfharness.reports.compare;
 import io.perfharness.core.latency.LatencyStats;
 import io.perfharness.core.latency.RequestLatency;
 import io.perfharness.core.run.RunManifest;
+import io.perfharness.profiling.app.ApplicationRule;
 import io.perfharness.profiling.event.ProfilingEvent;
 import io.perfharness.profiling.query.ApplicationFrames;
 import io.perfharness.reports.profile.RunProfile;
@@ -66,14 +67,20 @@ public final class RunMetrics {
     return new MetricDefinition(id, unit, Direction.LOWER_IS_BETTER, family, false);
   }
 
-  /** One run's values, metric id to value; metrics the run did not measure are absent. */
+  /** One run's values under its own application rule; metrics the run did not measure are absent. */
   public static Map<String, Double> values(LoadedRun run) {
+    return values(run, RunProfile.applicationRule(run.manifest()));
+  }
+
+  /**
+   * One run's values, metric id to value, with {@code rule} deciding its application frames (a
+   * comparison passes one rule for all its runs); metrics the run did not measure are absent.
+   */
+  public static Map<String, Double> values(LoadedRun run, ApplicationRule rule) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (run.isBenchmark()) {
       out.put(run.bench().higherIsBetter() ? "jmh.throughput" : "jmh.score", run.bench().score());
-      costPerRequest(run.manifest()).forEach((k, v) -> out.put(k.replace(".perRequest", ".perOp"),
-          k.startsWith("alloc.") ? v : v * 1e6));
-      applicationCostPerRequest(run).forEach((k, v) -> out.put(k.replace(".perRequest", ".perOp"),
+      profileCosts(run, rule).forEach((k, v) -> out.put(k.replace(".perRequest", ".perOp"),
           k.startsWith("alloc.") ? v : v * 1e6));
       return out;
     }
@@ -90,8 +97,7 @@ public final class RunMetrics {
     } else if (overall.count() > 0) {
       out.put("errors.rate", (double) overall.errorCount() / overall.count());
     }
-    costPerRequest(run.manifest()).forEach(out::put);
-    applicationCostPerRequest(run).forEach(out::put);
+    profileCosts(run, rule).forEach(out::put);
     SoakComparison.slopes(run).forEach(out::put);
     for (RequestLatency r : run.latency().requests()) {
       if (r.stats().count() > 0) {
@@ -101,9 +107,21 @@ public final class RunMetrics {
     return out;
   }
 
-  /** {@code <event>.perRequest}: the event's whole-profile cost per completed request. */
-  static Map<String, Double> costPerRequest(RunManifest m) {
+  /**
+   * Profile costs per completed request, per captured event:
+   * <ul>
+   *   <li>cpu, alloc: {@code <event>.perRequest} of the whole profile (from run.json's totals), and
+   *       {@code <event>.app.perRequest}, the part with a frame of the target's own code on its stack
+   *       ({@link ApplicationFrames}): the rest (database server threads, GC, JIT) often dwarfs a change
+   *       in the service's own code;</li>
+   *   <li>wall, lock: {@code <event>.perRequest} counts request time only, the stacks through an
+   *       application frame ({@link ApplicationFrames#inRequests}): idle pool threads parked waiting for
+   *       work are not time spent on requests.</li>
+   * </ul>
+   */
+  static Map<String, Double> profileCosts(LoadedRun run, ApplicationRule rule) {
     Map<String, Double> out = new LinkedHashMap<>();
+    RunManifest m = run.manifest();
     Long completed = m.load() == null ? null : m.load().requestsCompleted();
     if (m.profiler() == null || completed == null || completed == 0) {
       return out;
@@ -113,28 +131,18 @@ public final class RunMetrics {
       if (event.isEmpty()) {
         continue;
       }
-      RequestCost cost = RequestCost.of(event.get(), e.sampleIntervalNanos(), completed);
-      out.put(e.name() + ".perRequest", cost.perRequest(e.totalCount()));
-    }
-    return out;
-  }
-
-  /**
-   * {@code <event>.app.perRequest}: the part of the event's cost per request that has a frame of the
-   * target's own code on its stack ({@link ApplicationFrames}); the rest (database server threads,
-   * GC, JIT, idle framework threads) often dwarfs a change in the service's own code.
-   */
-  static Map<String, Double> applicationCostPerRequest(LoadedRun run) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (String event : RunProfile.events(run.manifest())) {
+      boolean requestTimeOnly = ApplicationFrames.countsRequestTimeOnly(event.get());
+      if (!requestTimeOnly) {
+        out.put(e.name() + ".perRequest", RequestCost.of(event.get(), e.sampleIntervalNanos(), completed)
+            .perRequest(e.totalCount()));
+      }
       try {
-        RunProfile p = RunProfile.load(run.directory(), run.manifest(), event);
-        if (p.cost() == null) {
-          continue;
+        RunProfile p = RunProfile.load(run.directory(), m, e.name());
+        if (p.cost() != null) {
+          out.put(e.name() + (requestTimeOnly ? ".perRequest" : ".app.perRequest"),
+              p.cost().perRequest(ApplicationFrames.applicationCount(p.profile(), p.event(), rule)));
         }
-        out.put(event + ".app.perRequest",
-            p.cost().perRequest(ApplicationFrames.applicationCount(p.profile(), p.event(), p.applicationRule())));
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException ex) {
         // an unreadable profile: the metric is absent for this run (the profile diff says why)
       }
     }
