@@ -19,6 +19,8 @@ public final class CalleeBreakdown {
     /** The callee of stacks that end in the application frame itself. */
     public static final String SELF = "(self)";
 
+    private static final String INVOKE_PLUMBING = "java.lang.invoke.";
+
     private final Map<String, Map<String, Double>> byCallee = new HashMap<>();
     private final Map<String, Map<String, Double>> byLeaf = new HashMap<>();
 
@@ -32,11 +34,26 @@ public final class CalleeBreakdown {
             String frame = stack.frames().get(d);
             boolean leafIsType = event == ProfilingEvent.ALLOC || event == ProfilingEvent.LOCK;
             int last = stack.frames().size() - 1;
-            String callee = d == last || leafIsType && d == last - 1 ? SELF : stack.frames().get(d + 1);
+            String callee = d == last || leafIsType && d == last - 1 ? SELF
+                    : callee(stack.frames(), d + 1, leafIsType ? last - 1 : last);
             double cost = stack.count() * weight;
             byCallee.computeIfAbsent(frame, f -> new HashMap<>()).merge(callee, cost, Double::sum);
             byLeaf.computeIfAbsent(frame, f -> new HashMap<>()).merge(stack.leaf(), cost, Double::sum);
         }
+    }
+
+    /**
+     * The frame the application frame calls into: the first below it that is not method-handle
+     * plumbing ({@code java.lang.invoke.*}: an {@code invokedynamic} string concatenation or lambda call
+     * passes through several), or the first frame if all are.
+     */
+    private static String callee(java.util.List<String> frames, int from, int last) {
+        for (int i = from; i <= last; i++) {
+            if (!frames.get(i).startsWith(INVOKE_PLUMBING)) {
+                return frames.get(i);
+            }
+        }
+        return frames.get(from);
     }
 
     /** Cost by callee of an application frame (empty if it has none). */

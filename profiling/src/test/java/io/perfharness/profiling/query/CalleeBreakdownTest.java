@@ -33,6 +33,16 @@ class CalleeBreakdownTest {
   }
 
   @Test
+  void methodHandlePlumbingIsNotTheCallee() {
+    CollapsedProfile p = CollapsedProfile.of(List.of(stack("Main.handle;Report.build;java.lang.invoke.Invokers$Holder"
+        + ".linkToTargetMethod;java.lang.invoke.DirectMethodHandle$Holder.invokeStatic;java.lang.StringConcatHelper.simpleConcat;"
+        + "jbyte_disjoint_arraycopy", 9)));
+    CalleeBreakdown b = new CalleeBreakdown();
+    b.add(p, ProfilingEvent.CPU, RULE, 1.0);
+    assertThat(b.callees("Report.build")).containsOnly(Map.entry("java.lang.StringConcatHelper.simpleConcat", 9.0));
+  }
+
+  @Test
   void theAllocatedTypeIsTheLeafNotTheCallee() {
     CollapsedProfile p = CollapsedProfile.of(List.of(stack("Main.handle;Export.format;byte[]", 4096)));
     CalleeBreakdown b = new CalleeBreakdown();
