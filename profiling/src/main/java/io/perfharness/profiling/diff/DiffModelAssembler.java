@@ -39,18 +39,20 @@ final class DiffModelAssembler {
     private SideSummary summary(String label, int side) {
         List<RunCounts> runs = acc.runs[side];
         double[] perRun = new double[runs.size()];
+        double[] factors = new double[runs.size()];
         long sideRequests = 0;
         long sideCount = 0;
         double sideCost = 0;
         for (int r = 0; r < runs.size(); r++) {
             RunCounts run = runs.get(r);
             perRun[r] = run.totalCount() * run.unitsPerCount() / run.completedRequests();
+            factors[r] = run.unitsPerCount() / run.completedRequests();
             sideRequests = Math.addExact(sideRequests, run.completedRequests());
             sideCount = Math.addExact(sideCount, run.totalCount());
             sideCost += run.totalCount() * run.unitsPerCount();
         }
         requests[side] = sideRequests;
-        return new SideSummary(label, runs.size(), sideRequests, sideCount, sideCost / sideRequests, perRun);
+        return new SideSummary(label, runs.size(), sideRequests, sideCount, sideCost / sideRequests, perRun, factors);
     }
 
     private List<FrameDiff> frames() {
@@ -70,6 +72,8 @@ final class DiffModelAssembler {
         List<RunCounts> runs = acc.runs[side];
         double[] selfPerRun = new double[runs.size()];
         double[] inclusivePerRun = new double[runs.size()];
+        long[] selfCounts = new long[runs.size()];
+        long[] inclusiveCounts = new long[runs.size()];
         long selfCount = 0;
         long inclusiveCount = 0;
         double selfCost = 0;
@@ -78,6 +82,8 @@ final class DiffModelAssembler {
             RunCounts run = runs.get(r);
             long self = run.self(frame);
             long inclusive = run.inclusive(frame);
+            selfCounts[r] = self;
+            inclusiveCounts[r] = inclusive;
             selfCount = Math.addExact(selfCount, self);
             inclusiveCount = Math.addExact(inclusiveCount, inclusive);
             selfCost += self * run.unitsPerCount();
@@ -86,7 +92,7 @@ final class DiffModelAssembler {
             inclusivePerRun[r] = inclusive * run.unitsPerCount() / run.completedRequests();
         }
         return new FrameSideCost(selfCount, inclusiveCount, selfCost / requests[side],
-                inclusiveCost / requests[side], selfPerRun, inclusivePerRun);
+                inclusiveCost / requests[side], selfPerRun, inclusivePerRun, selfCounts, inclusiveCounts);
     }
 
     private void sumTotals() {

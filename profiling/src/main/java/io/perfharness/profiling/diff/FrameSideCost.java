@@ -17,13 +17,18 @@ import java.util.Arrays;
  * @param inclusivePerRequest       pooled inclusive cost per request
  * @param selfPerRunPerRequest      self cost per request of each run
  * @param inclusivePerRunPerRequest inclusive cost per request of each run
+ * @param selfCountPerRun           self count of each run, in the event's count unit
+ * @param inclusiveCountPerRun      inclusive count of each run
  */
 public record FrameSideCost(long selfCount, long inclusiveCount, double selfPerRequest, double inclusivePerRequest,
-                            double[] selfPerRunPerRequest, double[] inclusivePerRunPerRequest) {
+                            double[] selfPerRunPerRequest, double[] inclusivePerRunPerRequest, long[] selfCountPerRun,
+                            long[] inclusiveCountPerRun) {
 
     public FrameSideCost {
         selfPerRunPerRequest = selfPerRunPerRequest.clone();
         inclusivePerRunPerRequest = inclusivePerRunPerRequest.clone();
+        selfCountPerRun = selfCountPerRun.clone();
+        inclusiveCountPerRun = inclusiveCountPerRun.clone();
         if (selfPerRunPerRequest.length != inclusivePerRunPerRequest.length) {
             throw new IllegalArgumentException("per-run arrays must have equal length but had "
                     + selfPerRunPerRequest.length + " and " + inclusivePerRunPerRequest.length);
@@ -46,13 +51,25 @@ public record FrameSideCost(long selfCount, long inclusiveCount, double selfPerR
     }
 
     @Override
+    public long[] selfCountPerRun() {
+        return selfCountPerRun.clone();
+    }
+
+    @Override
+    public long[] inclusiveCountPerRun() {
+        return inclusiveCountPerRun.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof FrameSideCost other && other.selfCount == selfCount
                 && other.inclusiveCount == inclusiveCount
                 && Double.compare(other.selfPerRequest, selfPerRequest) == 0
                 && Double.compare(other.inclusivePerRequest, inclusivePerRequest) == 0
                 && Arrays.equals(other.selfPerRunPerRequest, selfPerRunPerRequest)
-                && Arrays.equals(other.inclusivePerRunPerRequest, inclusivePerRunPerRequest);
+                && Arrays.equals(other.inclusivePerRunPerRequest, inclusivePerRunPerRequest)
+                && Arrays.equals(other.selfCountPerRun, selfCountPerRun)
+                && Arrays.equals(other.inclusiveCountPerRun, inclusiveCountPerRun);
     }
 
     @Override

@@ -11,12 +11,15 @@ import java.util.Arrays;
  * @param totalCount            summed counts of all stacks of all runs
  * @param totalPerRequest       pooled cost per request of the whole profile
  * @param totalPerRunPerRequest each run's whole-profile cost per request, in run order
+ * @param costPerCountPerRequest each run's unitsPerCount / completedRequests: the cost per request one
+ *                              count stands for, in run order
  */
 public record SideSummary(String label, int runCount, long completedRequests, long totalCount,
-                          double totalPerRequest, double[] totalPerRunPerRequest) {
+                          double totalPerRequest, double[] totalPerRunPerRequest, double[] costPerCountPerRequest) {
 
     public SideSummary {
         totalPerRunPerRequest = totalPerRunPerRequest.clone();
+        costPerCountPerRequest = costPerCountPerRequest.clone();
     }
 
     @Override
@@ -25,11 +28,17 @@ public record SideSummary(String label, int runCount, long completedRequests, lo
     }
 
     @Override
+    public double[] costPerCountPerRequest() {
+        return costPerCountPerRequest.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof SideSummary other && other.label.equals(label) && other.runCount == runCount
                 && other.completedRequests == completedRequests && other.totalCount == totalCount
                 && Double.compare(other.totalPerRequest, totalPerRequest) == 0
-                && Arrays.equals(other.totalPerRunPerRequest, totalPerRunPerRequest);
+                && Arrays.equals(other.totalPerRunPerRequest, totalPerRunPerRequest)
+                && Arrays.equals(other.costPerCountPerRequest, costPerCountPerRequest);
     }
 
     @Override

@@ -34,7 +34,10 @@ public final class ComparisonMarkdown {
     out.add(String.format(Locale.ROOT, "- **method**: per run (a fresh JVM) one value per metric; ratio = Hodges-Lehmann "
         + "candidate/baseline with its %d%% distribution-free interval; p = two-sided Mann-Whitney; Holm across the gated "
         + "metrics (%s), Benjamini-Hochberg across the other whole-run metrics and across the per-request-name latencies; "
-        + "at least %d runs per side for a verdict.", d.confidencePercent(), String.join(", ", d.gated()), d.minRunsPerSide()));
+        + "at least %d runs per side for a verdict; per profile frame (application and self views, at least 100 samples): "
+        + "a moderated t on per-run log cost per request, its p adjusted family-wise over every tested frame of the "
+        + "comparison by permuting whole runs (Westfall-Young), so at 5+5 runs an A/A comparison names a frame at most "
+        + "12 times in 252.", d.confidencePercent(), String.join(", ", d.gated()), d.minRunsPerSide()));
     if (d.applicationFrames() != null) {
       out.add("- **application frames**: " + d.applicationFrames());
     }
@@ -143,7 +146,7 @@ public final class ComparisonMarkdown {
     out.add("```");
     movers(out, "culprits first: movers by application frame (JDK, library and native cost charged to the application method"
         + " that called it; what carries the change below it in brackets)", e.appMovers(), e.unit());
-    movers(out, "by inclusive cost (frames that only pass a change through to one callee come last)",
+    movers(out, "by inclusive cost (descriptive; frames that only pass a change through to one callee come last)",
         e.inclusiveMovers().stream().limit(MOVER_ROWS / 2 + 1).toList(), e.unit());
     movers(out, "by self cost", e.selfMovers().stream().limit(MOVER_ROWS / 2 + 1).toList(), e.unit());
     out.add("```");
@@ -200,15 +203,31 @@ public final class ComparisonMarkdown {
       return;
     }
     out.add(title + ":");
-    out.add(String.format(Locale.ROOT, "  %10s %10s %10s  %-34s %s", "baseline", "candidate", "delta", "test (BH q)", "frame"));
+    out.add(String.format(Locale.ROOT, "  %10s %10s %10s  %-34s %s", "baseline", "candidate", "delta", "test (adjusted p)",
+        "frame"));
     for (FrameMover x : rows.stream().limit(MOVER_ROWS).toList()) {
-      String test = x.qValue() == null ? x.test() : String.format(Locale.ROOT, "%s (q=%s)", x.test(), pval(x.qValue()));
+      String test = x.adjustedP() == null ? shortTest(x.test())
+          : String.format(Locale.ROOT, "%s (p=%s)", shortTest(x.test()), pval(x.adjustedP()));
       String mark = (x.appeared() ? " [appeared]" : x.vanished() ? " [vanished]" : "")
           + (x.via() != null ? " [" + x.via() + "]" : "")
           + (x.passesThroughTo() != null ? " [passes it to " + x.passesThroughTo() + "]" : "");
       out.add(String.format(Locale.ROOT, "  %10s %10s %10s  %-34s %s%s", Reconciliation.num(x.baselinePerRequest()),
           Reconciliation.num(x.candidatePerRequest()), signed(x.deltaPerRequest()), test, x.frame(), mark));
     }
+  }
+
+  /** The test column stays a column: the long reasons are in comparison.json. */
+  private static String shortTest(String test) {
+    if (test.startsWith("not significant:")) {
+      return "not significant (too few runs)";
+    }
+    if (test.startsWith("low samples")) {
+      return "low samples, not tested";
+    }
+    if (test.equals(FrameTests.DESCRIPTIVE)) {
+      return "descriptive";
+    }
+    return test.length() > 34 ? test.substring(0, 33) + "…" : test;
   }
 
   private static void paths(List<String> out, String title, List<EventComparison.PathChange> paths, String unit) {

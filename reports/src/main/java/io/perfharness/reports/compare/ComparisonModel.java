@@ -24,7 +24,12 @@ public record ComparisonModel(
     List<String> warnings,
     Map<String, String> reproduce) {
 
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * 2: movers carry {@code ratioLower}, {@code ratioUpper}, {@code adjustedP} (the moderated per-frame
+   * test) instead of {@code shiftLower}, {@code shiftUpper}, {@code qValue}, and {@code via},
+   * {@code passesThroughTo}; {@code decision.applicationFrames}.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   /** One side as compared. */
   public record SideInfo(String name, String path, List<String> targets, int runs, List<String> runIds,

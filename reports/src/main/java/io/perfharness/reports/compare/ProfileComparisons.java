@@ -43,12 +43,42 @@ final class ProfileComparisons {
   record SideProfiles(List<RunProfile> runs, List<String> problems, boolean perOperation) {}
 
   static List<EventComparison> compare(ComparisonSide baseline, ComparisonSide candidate, ApplicationRule rule) {
-    List<EventComparison> out = new ArrayList<>();
+    List<Object> diffed = new ArrayList<>();
+    List<FrameTests.EventDiffs> tested = new ArrayList<>();
     for (String event : events(baseline, candidate)) {
-      out.add(compareEvent(event, load(baseline, event, rule), load(candidate, event, rule), rule));
+      Object d = diff(event, load(baseline, event, rule), load(candidate, event, rule), rule, samplesUnit(baseline, event));
+      diffed.add(d);
+      if (d instanceof Diffed ok) {
+        tested.add(new FrameTests.EventDiffs(event, ok.app(), ok.full(), ok.countsPerSample()));
+      }
+    }
+    FrameTests.Results results = FrameTests.testAll(tested);
+    List<EventComparison> out = new ArrayList<>();
+    for (Object d : diffed) {
+      out.add(d instanceof Diffed ok ? movers(ok, results) : (EventComparison) d);
     }
     return out;
   }
+
+  /** How many count units are one profiler sample for an event: the sample filter and pseudo-count are in samples. */
+  static double samplesUnit(ComparisonSide side, String event) {
+    for (LoadedRun run : side.runs()) {
+      if (run.manifest().profiler() == null) {
+        continue;
+      }
+      for (io.perfharness.core.run.RunManifest.ProfiledEvent e : run.manifest().profiler().events()) {
+        if (e.name().equals(event)) {
+          return SampleUnits.countsPerSample(event, e.interval());
+        }
+      }
+    }
+    return SampleUnits.countsPerSample(event, null);
+  }
+
+  /** An event both sides could diff: its models and what the movers lists are built from. */
+  private record Diffed(String eventId, ProfilingEvent event, SideProfiles b, SideProfiles c, ProfileDiffModel full,
+                        ProfileDiffModel app, ApplicationRule rule, boolean perOp, String unit, List<String> notes,
+                        double countsPerSample) {}
 
   /** Events in capture order of the first baseline run, then any others; only those both sides have. */
   static List<String> events(ComparisonSide baseline, ComparisonSide candidate) {
@@ -89,7 +119,8 @@ final class ProfileComparisons {
     return new SideProfiles(runs, problems, perOperation);
   }
 
-  static EventComparison compareEvent(String eventId, SideProfiles b, SideProfiles c, ApplicationRule rule) {
+  /** The event's diffs, or an EventComparison that says why it could not be diffed. */
+  static Object diff(String eventId, SideProfiles b, SideProfiles c, ApplicationRule rule, double countsPerSample) {
     ProfilingEvent event = ProfilingEvent.byId(eventId).orElseThrow();
     boolean perOp = b.perOperation() && c.perOperation();
     String unit = event == ProfilingEvent.ALLOC ? "bytes" : perOp ? "ns" : "ms";
@@ -111,6 +142,21 @@ final class ProfileComparisons {
       return new EventComparison(eventId, unit, perOp ? "operation" : "request", b.runs().size(), c.runs().size(), 0, 0, List.of(), List.of(), List.of(),
           List.of(), List.of(), List.of(), notes, null);
     }
+    return new Diffed(eventId, event, b, c, full, app, rule, perOp, unit, notes, countsPerSample);
+  }
+
+  /** The movers lists of a diffed event, with the joint test's results. */
+  private static EventComparison movers(Diffed d, FrameTests.Results results) {
+    String eventId = d.eventId();
+    ProfilingEvent event = d.event();
+    SideProfiles b = d.b();
+    SideProfiles c = d.c();
+    ProfileDiffModel full = d.full();
+    ProfileDiffModel app = d.app();
+    ApplicationRule rule = d.rule();
+    boolean perOp = d.perOp();
+    String unit = d.unit();
+    List<String> notes = new ArrayList<>(d.notes());
     CollapsedProfile pooledB = pooled(b);
     CollapsedProfile pooledC = pooled(c);
     if (ApplicationFrames.countsRequestTimeOnly(event)) {
@@ -138,11 +184,12 @@ final class ProfileComparisons {
     };
     List<FrameDiff> appRanked = app.moversBySelfDelta().stream()
         .filter(f -> !f.frame().equals(ApplicationFrames.OUTSIDE)).toList();
-    List<FrameMover> appMovers = FrameTests.movers("app", app, appRanked, true, MOVERS, pooledB, pooledC, appNotes);
-    List<FrameMover> inclusive = carriersFirst(FrameTests.movers("inclusive", full, full.moversByInclusiveDelta(), false,
-        MOVERS * 3, pooledB, pooledC, passThrough)).stream().limit(MOVERS).toList();
-    List<FrameMover> self = FrameTests.movers("self", full, full.moversBySelfDelta(), true, MOVERS, pooledB, pooledC,
-        FrameTests.Annotator.NONE);
+    List<FrameMover> appMovers = FrameTests.movers("app", appRanked, true, MOVERS, results.of(eventId, "app"), pooledB,
+        pooledC, appNotes);
+    List<FrameMover> inclusive = carriersFirst(FrameTests.movers("inclusive", full.moversByInclusiveDelta(), false,
+        MOVERS * 3, null, pooledB, pooledC, passThrough)).stream().limit(MOVERS).toList();
+    List<FrameMover> self = FrameTests.movers("self", full.moversBySelfDelta(), true, MOVERS, results.of(eventId, "self"),
+        pooledB, pooledC, FrameTests.Annotator.NONE);
     return new EventComparison(eventId, unit, perOp ? "operation" : "request", b.runs().size(), c.runs().size(), full.baseline().totalPerRequest(),
         full.candidate().totalPerRequest(), appMovers, inclusive, self, paths(full.appearedPaths()),
         paths(full.vanishedPaths()), ancestors(full), notes, full.tree());

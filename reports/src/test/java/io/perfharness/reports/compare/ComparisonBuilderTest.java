@@ -93,7 +93,8 @@ class ComparisonBuilderTest {
     assertThat(m.metrics()).extracting(MetricComparison::verdict).containsOnly(Verdict.INCONCLUSIVE);
     assertThat(metric(m, "cpu.perRequest").reason()).isEqualTo("need at least 4 runs per side (have 3 and 3)");
     assertThat(metric(m, "cpu.perRequest").medianDelta()).isEqualTo(-2.0);
-    assertThat(m.profiles().get(0).appMovers().get(0).test()).isEqualTo("need at least 4 runs per side");
+    assertThat(m.profiles().get(0).appMovers().get(0).test())
+        .isEqualTo("not significant: with 3 and 3 runs the smallest adjusted p is 0.1");
     assertThat(ComparisonMarkdown.render(m)).contains("need at least 4 runs per side (have 3 and 3)");
   }
 
