@@ -12,6 +12,7 @@ import io.perfharness.service.db.Jdbc;
 import io.perfharness.service.db.SeedCounts;
 import io.perfharness.service.db.SeedDataWriter;
 import io.perfharness.service.faults.Fault;
+import io.perfharness.service.http.CpuScale;
 import io.perfharness.service.http.HttpServices;
 import io.perfharness.service.http.ShopHttpServer;
 import io.perfharness.service.logging.JsonLineWriter;
@@ -85,7 +86,7 @@ public final class ShopService implements AutoCloseable {
         long startNanos = System.nanoTime();
         DatabaseSettings database = config.database();
         log.event("INFO", "starting", fields("faults", faultNames(config), "database", database.describe(),
-                "host", config.host(), "port", config.port()));
+                "host", config.host(), "port", config.port(), "cpuScale", config.cpuScale()));
         ShopMetrics metrics = new ShopMetrics();
         ConnectionPool pool = null;
         try {
@@ -102,7 +103,7 @@ public final class ShopService implements AutoCloseable {
             ShopService service = new ShopService(config, log, metrics, pool, server, services.tariffWatch(), ready,
                     startNanos);
             log.write(fields("event", "listening", "port", server.port(), "url", service.baseUrl(),
-                    "pid", ProcessHandle.current().pid(), "faults", faultNames(config)));
+                    "pid", ProcessHandle.current().pid(), "faults", faultNames(config), "cpuScale", config.cpuScale()));
             log.event("INFO", "started", fields("startupMillis", (System.nanoTime() - startNanos) / 1_000_000));
             return service;
         } catch (RuntimeException | SQLException e) {
@@ -156,6 +157,7 @@ public final class ShopService implements AutoCloseable {
                 new RequestTimers(metrics.registry()),
                 log,
                 config.logRequests(),
+                CpuScale.withThreadCpuClock(config.cpuScale(), metrics.cpuScaleExtraSeconds()::increment),
                 ready::get,
                 mapper);
     }

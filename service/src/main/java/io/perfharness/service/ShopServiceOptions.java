@@ -2,10 +2,12 @@ package io.perfharness.service;
 
 import io.perfharness.service.db.DatabaseSettings;
 import io.perfharness.service.faults.Fault;
+import io.perfharness.service.http.CpuScale;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses the command line of {@link ShopServiceMain} into a {@link ShopServiceConfig}. Options take
@@ -15,6 +17,9 @@ import java.util.Set;
  */
 public record ShopServiceOptions(boolean help, ShopServiceConfig config) {
     public static final int DEFAULT_PORT = 8080;
+
+    /** A plain decimal: no sign, exponent, hex or {@code NaN}, which {@link Double#parseDouble} would accept. */
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
 
     public static final String USAGE = String.join("\n",
             "usage: java -cp <classpath> io.perfharness.service.ShopServiceMain [options]",
@@ -29,11 +34,16 @@ public record ShopServiceOptions(boolean help, ShopServiceConfig config) {
             "  --db-password=SECRET  database password",
             "  --db-pool-size=N      connections in the pool (default " + DatabaseSettings.DEFAULT_POOL_SIZE + ")",
             "  --fault=NAME[,NAME]   switch on planted faults: " + Fault.knownNames(),
+            "  --cpu-scale=F         every request costs F times its own CPU: after the handlers, the request",
+            "                        thread hashes for (F - 1) x the CPU it used since the request began",
+            "                        (CpuScale.burnExtra), before the response is written; F from 1.0 (off,",
+            "                        the default) to 10, e.g. 1.3 for a 30% CPU regression",
             "  --quiet-requests      no JSON log line per request (same as --log-requests=false)",
             "  --log-requests=BOOL   per-request JSON log lines (default true)",
             "  --help                this text",
             "",
-            "After start it prints one line {\"event\":\"listening\",\"port\":N,\"url\":...,\"pid\":...,\"faults\":[...]}.",
+            "After start it prints one line",
+            "{\"event\":\"listening\",\"port\":N,\"url\":...,\"pid\":...,\"faults\":[...],\"cpuScale\":F}.",
             "Exit codes: 2 bad options, 3 start-up failed.");
 
     /**
@@ -50,6 +60,7 @@ public record ShopServiceOptions(boolean help, ShopServiceConfig config) {
         int poolSize = DatabaseSettings.DEFAULT_POOL_SIZE;
         Set<Fault> faults = EnumSet.noneOf(Fault.class);
         boolean logRequests = true;
+        double cpuScale = CpuScale.OFF;
 
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -83,6 +94,7 @@ public record ShopServiceOptions(boolean help, ShopServiceConfig config) {
                 case "--db-user" -> dbUser = requireValue(name, value, problems, null);
                 case "--db-password" -> dbPassword = value == null ? "" : value;
                 case "--fault" -> parseFaults(value, faults, problems);
+                case "--cpu-scale" -> cpuScale = parseCpuScale(value, problems, cpuScale);
                 default -> problems.add("unknown option '" + arg + "'; run with --help for the options");
             }
         }
@@ -95,7 +107,8 @@ public record ShopServiceOptions(boolean help, ShopServiceConfig config) {
         DatabaseSettings database = dbUrl == null
                 ? withPoolSize(DatabaseSettings.inMemoryH2(), poolSize)
                 : new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize);
-        return new ShopServiceOptions(help, new ShopServiceConfig(host, port, database, faults, logRequests));
+        return new ShopServiceOptions(help,
+                new ShopServiceConfig(host, port, database, faults, logRequests, cpuScale));
     }
 
     private static DatabaseSettings withPoolSize(DatabaseSettings settings, int poolSize) {
@@ -117,6 +130,22 @@ public record ShopServiceOptions(boolean help, ShopServiceConfig config) {
                 problems.add("--fault was '" + name.trim() + "' but it must be one of: " + Fault.knownNames());
             }
         }
+    }
+
+    private static double parseCpuScale(String value, List<String> problems, double fallback) {
+        String constraint = "a number from 1.0 (off) to 10, e.g. --cpu-scale=1.3";
+        if (value == null || value.isBlank()) {
+            problems.add("--cpu-scale needs a value (" + constraint + ")");
+            return fallback;
+        }
+        if (DECIMAL.matcher(value.trim()).matches()) {
+            double parsed = Double.parseDouble(value.trim());
+            if (parsed >= CpuScale.OFF && parsed <= CpuScale.MAX) {
+                return parsed;
+            }
+        }
+        problems.add("--cpu-scale was '" + value + "' but it must be " + constraint);
+        return fallback;
     }
 
     private static int parseInt(String name, String value, int min, int max, List<String> problems, int fallback) {

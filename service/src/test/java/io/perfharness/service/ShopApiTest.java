@@ -34,11 +34,13 @@ class ShopApiTest {
     @Test
     void printsOneParseableListeningLineAfterTheSeed() {
         JsonNode listening = LOG.event("listening");
-        assertThat(listening.fieldNames()).toIterable().containsExactly("event", "port", "url", "pid", "faults");
+        assertThat(listening.fieldNames()).toIterable().containsExactly("event", "port", "url", "pid", "faults",
+                "cpuScale");
         assertThat(listening.get("port").asInt()).isEqualTo(service.port()).isPositive();
         assertThat(listening.get("url").asText()).isEqualTo("http://127.0.0.1:" + service.port());
         assertThat(listening.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
         assertThat(listening.get("faults")).isEmpty();
+        assertThat(listening.get("cpuScale").asDouble()).isEqualTo(1.0);
         assertThat(LOG.lines().stream().filter(line -> line.contains("\"listening\""))).hasSize(1);
 
         JsonNode counts = LOG.event("seeded").get("counts");

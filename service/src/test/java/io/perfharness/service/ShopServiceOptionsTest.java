@@ -16,6 +16,7 @@ class ShopServiceOptionsTest {
         assertThat(options.config().port()).isEqualTo(8080);
         assertThat(options.config().faults()).isEmpty();
         assertThat(options.config().logRequests()).isTrue();
+        assertThat(options.config().cpuScale()).isEqualTo(1.0);
         assertThat(options.config().database().isH2InMemory()).isTrue();
         assertThat(options.config().database().url()).contains("MODE=PostgreSQL");
     }
@@ -36,6 +37,29 @@ class ShopServiceOptionsTest {
         assertThat(config.logRequests()).isFalse();
         assertThat(ShopServiceOptions.parse("--log-requests=false").config().logRequests()).isFalse();
         assertThat(ShopServiceOptions.parse("--help").help()).isTrue();
+    }
+
+    @Test
+    void parsesTheCpuScaleFromOneToTen() throws UsageException {
+        assertThat(ShopServiceOptions.parse("--cpu-scale=1.3").config().cpuScale()).isEqualTo(1.3);
+        assertThat(ShopServiceOptions.parse("--cpu-scale=1").config().cpuScale()).isEqualTo(1.0);
+        assertThat(ShopServiceOptions.parse("--cpu-scale=10.0").config().cpuScale()).isEqualTo(10.0);
+        assertThat(ShopServiceOptions.parse("--cpu-scale= 1.05 ").config().cpuScale()).isEqualTo(1.05);
+    }
+
+    @Test
+    void refusesACpuScaleThatIsNotANumberFromOneToTen() {
+        String constraint = "' but it must be a number from 1.0 (off) to 10, e.g. --cpu-scale=1.3";
+        for (String value : new String[] {"0.9", "10.5", "fast", "-1.2", "1e1", "NaN", "Infinity", "1.3d", "0x1p0"}) {
+            assertThatThrownBy(() -> ShopServiceOptions.parse("--cpu-scale=" + value))
+                    .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.problems())
+                            .containsExactly("--cpu-scale was '" + value + constraint));
+        }
+        assertThatThrownBy(() -> ShopServiceOptions.parse("--cpu-scale", "--cpu-scale="))
+                .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.problems()).containsExactly(
+                        "--cpu-scale needs a value (a number from 1.0 (off) to 10, e.g. --cpu-scale=1.3)",
+                        "--cpu-scale needs a value (a number from 1.0 (off) to 10, e.g. --cpu-scale=1.3)"));
+        assertThat(ShopServiceOptions.USAGE).contains("--cpu-scale=F", "CpuScale.burnExtra", "\"cpuScale\":F");
     }
 
     @Test
@@ -67,5 +91,10 @@ class ShopServiceOptionsTest {
         assertThatThrownBy(() -> defaults.withPort(-1)).hasMessage("port must be between 0 and 65535 but was -1");
         assertThat(defaults.withFaults(EnumSet.of(Fault.LEAK)).isOn(Fault.LEAK)).isTrue();
         assertThat(defaults.isOn(Fault.LEAK)).isFalse();
+        assertThat(defaults.withCpuScale(2.5).cpuScale()).isEqualTo(2.5);
+        assertThat(defaults.withCpuScale(2.5).withPort(9).withFaults(EnumSet.of(Fault.LEAK)).withLogRequests(false)
+                .withDatabase(defaults.database()).cpuScale()).isEqualTo(2.5);
+        assertThatThrownBy(() -> defaults.withCpuScale(0.5))
+                .hasMessage("cpuScale must be a number from 1.0 to 10.0 but was 0.5");
     }
 }

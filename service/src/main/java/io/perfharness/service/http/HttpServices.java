@@ -40,5 +40,6 @@ public record HttpServices(
         RequestTimers timers,
         JsonLineWriter log,
         boolean logRequests,
+        CpuScale cpuScale,
         BooleanSupplier ready,
         ObjectMapper mapper) {}

@@ -58,6 +58,11 @@ public final class ShopHttpServer implements AutoCloseable {
         RequestTracking tracking = new RequestTracking(s.timers(), s.log(), s.logRequests());
         config.routes.before(tracking::start);
         config.requestLogger.http(tracking::complete);
+        if (s.cpuScale().isOn()) {
+            // after the handlers and before the response is written, so latency feels the extra CPU
+            config.routes.before(s.cpuScale()::start);
+            config.routes.after(s.cpuScale()::scale);
+        }
 
         CatalogHandler catalog = new CatalogHandler(s.products(), s.inventory(), s.categories(), s.validator(),
                 s.viewTracker());

@@ -30,6 +30,8 @@ public final class ShopMetrics implements AutoCloseable {
     public static final String REGEX_COMPILATIONS = "shop.regex.compilations";
     /** Prometheus: {@code shop_leak_registry_size}. */
     public static final String LEAK_REGISTRY_SIZE = "shop.leak.registry.size";
+    /** Prometheus: {@code shop_cpu_scale_extra_seconds_total}. */
+    public static final String CPU_SCALE_EXTRA = "shop.cpu.scale.extra";
     /** Prometheus: {@code shop_fault_path_total{fault="..."}}. */
     public static final String FAULT_PATH = "shop.fault.path";
 
@@ -37,6 +39,7 @@ public final class ShopMetrics implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final Counter dbStatements;
     private final Counter regexCompilations;
+    private final Counter cpuScaleExtraSeconds;
     private final Map<Fault, Counter> faultPaths = new EnumMap<>(Fault.class);
 
     public ShopMetrics() {
@@ -57,6 +60,10 @@ public final class ShopMetrics implements AutoCloseable {
         regexCompilations = Counter.builder(REGEX_COMPILATIONS)
                 .description("java.util.regex.Pattern compilations done by the input validator")
                 .register(registry);
+        cpuScaleExtraSeconds = Counter.builder(CPU_SCALE_EXTRA)
+                .baseUnit("seconds")
+                .description("CPU burnt on request threads by the --cpu-scale knob (0 when it is off)")
+                .register(registry);
         for (Fault fault : Fault.values()) {
             // registered up front so every fault shows 0 before its path first runs
             faultPaths.put(fault, Counter.builder(FAULT_PATH)
@@ -76,6 +83,11 @@ public final class ShopMetrics implements AutoCloseable {
 
     public Counter regexCompilations() {
         return regexCompilations;
+    }
+
+    /** CPU seconds the {@code --cpu-scale} knob added to requests. */
+    public Counter cpuScaleExtraSeconds() {
+        return cpuScaleExtraSeconds;
     }
 
     /** Counts runs of the faulty code path of {@code fault}. */
