@@ -19,7 +19,9 @@ final class LoadFlags {
   @Option(names = "--replay", description = "model or exact replay of a shape file (default: model)")
   String replay;
 
-  @Option(names = "--warmup", description = "warm-up before the measurement window, e.g. 10s (default: 10s)")
+  @Option(names = "--warmup", description = "warm-up before the measurement window: a duration (10s), or auto to start"
+      + " the window once the target's JIT compilation and latency have settled, between a floor and a cap"
+      + " (auto = auto:10s..3m; smoke and soak shapes: 2s and 30s) (default: auto)")
   String warmup;
 
   @Option(names = "--duration", description = "measurement window, e.g. 30s, 2m (default: 30s)")

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * @param target what to load and profile
  * @param shape the named arrival shape, or the shape file as given
- * @param warmup load before the measurement window; excluded from every number we report
+ * @param warmup load before the measurement window; excluded from every number we report. With
+ *     {@code perf.warmup=auto} the longest it may be (the policy's cap): the run decides the real length
  * @param duration the measurement window
  * @param ratePerSec the intended mean arrival rate during the measurement window
  * @param events async-profiler events to capture (empty: no profiling)
@@ -33,6 +34,8 @@ import java.util.Set;
  *     files), or null when the run takes no class histograms (see docs/soak.md)
  * @param app the application's package or class prefixes as given ({@code perf.app}, comma-separated,
  *     {@code (default)} for the default package), or null to infer them from the target JVM
+ * @param warmupPolicy how the warm-up ends: fixed ({@code warmup}) or auto (settled JIT and latency, between
+ *     a floor and a cap); see {@link WarmupPolicy}
  */
 public record RunConfig(
     TargetSpec target,
@@ -55,7 +58,8 @@ public record RunConfig(
     String replayMode,
     Set<String> givenKeys,
     Duration histoInterval,
-    String app) {
+    String app,
+    WarmupPolicy warmupPolicy) {
 
   public static final List<String> KNOWN_EVENTS = List.of("cpu", "alloc", "lock", "wall");
   public static final List<String> KNOWN_SHAPES = List.of("steady", "ramp", "spike", "smoke", "steps", "diurnal", "soak");
@@ -64,6 +68,19 @@ public record RunConfig(
   public RunConfig {
     events = List.copyOf(events);
     givenKeys = Set.copyOf(givenKeys);
+    if (warmupPolicy == null) {
+      warmupPolicy = WarmupPolicy.fixed(warmup);
+    }
+  }
+
+  /** The options with a fixed warm-up (as before {@code warmupPolicy} existed). */
+  public RunConfig(TargetSpec target, String shape, Duration warmup, Duration duration, double ratePerSec,
+      List<String> events, String label, long seed, Path outDir, OptionalLong pid, boolean allowRemote,
+      long maxRequests, boolean keepJfr, Duration startTimeout, String healthPath, Path shapeFile, Path mapFile,
+      String replayMode, Set<String> givenKeys, Duration histoInterval, String app) {
+    this(target, shape, warmup, duration, ratePerSec, events, label, seed, outDir, pid, allowRemote, maxRequests,
+        keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys, histoInterval, app,
+        WarmupPolicy.fixed(warmup));
   }
 
   /** The options without a soak sampler (as before {@code histoInterval} existed). */
@@ -79,7 +96,12 @@ public record RunConfig(
   public RunConfig withReplayWindow(Duration newDuration, double newRatePerSec, long newMaxRequests) {
     return new RunConfig(target, shape, warmup, newDuration, newRatePerSec, events, label, seed, outDir, pid,
         allowRemote, newMaxRequests, keepJfr, startTimeout, healthPath, shapeFile, mapFile, replayMode, givenKeys,
-        histoInterval, app);
+        histoInterval, app, warmupPolicy);
+  }
+
+  /** Whether the run decides its warm-up's length from the target ({@code perf.warmup=auto}). */
+  public boolean autoWarmup() {
+    return warmupPolicy.auto();
   }
 
   public boolean profiling() {

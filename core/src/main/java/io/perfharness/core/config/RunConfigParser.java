@@ -31,7 +31,7 @@ public final class RunConfigParser {
     Map<String, String> d = new TreeMap<>();
     d.put("target", "sample");
     d.put("shape", "steady");
-    d.put("warmup", "10s");
+    d.put("warmup", "auto"); // the window starts once the target's JIT and latency settled (auto:10s..3m)
     d.put("duration", "30s");
     d.put("rate", "50");
     d.put("events", "cpu");
@@ -120,6 +120,7 @@ public final class RunConfigParser {
     }
     // named shapes that change defaults: a smoke check is short and light, a soak is long
     Map<String, String> shapeDefaults = switch (shape) {
+      // a smoke check is quick; a soak's thresholds (docs/soak.md) were measured after 30 s: both keep fixed warm-ups
       case "smoke" -> Map.of("warmup", "2s", "duration", "10s", "rate", "5");
       // a soak's verdicts need the pool, Jetty's threads and the caches settled before the first histogram
       case "soak" -> Map.of("duration", "30m", "warmup", "30s", "histoInterval", "15s", "events", "alloc");
@@ -130,7 +131,11 @@ public final class RunConfigParser {
         p.values.put(k, v);
       }
     });
-    Duration warmup = p.get("warmup", DurationParser::parse, "be a duration like 10s", Duration.ZERO);
+    WarmupPolicy warmupPolicy = p.get("warmup", WarmupPolicy::parse, "be a duration like 10s, or auto (the run ends"
+        + " the warm-up once the target's JIT compilation and latency have settled; auto:FLOOR..CAP bounds it, default"
+        + " auto:" + DurationParser.format(WarmupPolicy.DEFAULT_FLOOR) + ".." + DurationParser.format(WarmupPolicy.DEFAULT_CAP)
+        + ")", WarmupPolicy.fixed(Duration.ZERO));
+    Duration warmup = warmupPolicy.cap(); // auto: the longest warm-up, which bounds the requests and the run
     Duration duration = p.get("duration", DurationParser::parse, "be a duration like 30s", Duration.ZERO);
     if (duration.compareTo(Duration.ofSeconds(1)) < 0 && p.ok("duration")) {
       p.problem("duration", "be at least 1s (the latency logs have 1 s intervals)");
@@ -139,7 +144,10 @@ public final class RunConfigParser {
       p.problem("duration", "be at most 24h (every run is bounded)");
     }
     if (warmup.compareTo(Duration.ofHours(1)) > 0) {
-      p.problem("warmup", "be at most 1h");
+      p.problem("warmup", warmupPolicy.auto() ? "have a cap of at most 1h" : "be at most 1h");
+    }
+    if (warmupPolicy.auto() && warmupPolicy.cap().compareTo(Duration.ofSeconds(1)) < 0) {
+      p.problem("warmup", "have a cap of at least 1s (the warm-up detector samples once a second)");
     }
     double rate = p.get("rate", Double::parseDouble, "be a number of requests per second", 0.0);
     if (p.ok("rate") && !(rate > 0 && rate <= 100_000)) {
@@ -208,7 +216,7 @@ public final class RunConfigParser {
     }
     return new RunConfig(target, shape, warmup, duration, rate, events, label, seed, out, pid,
         allowRemote, maxRequests, jfr, startTimeout, healthPath, shapeFile, mapFile, replay, keys.keySet(),
-        histoInterval, app);
+        histoInterval, app, warmupPolicy);
   }
 
   private <T> T get(String key, Function<String, T> parse, String must, T fallback) {

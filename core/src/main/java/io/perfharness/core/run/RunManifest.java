@@ -91,7 +91,12 @@ public record RunManifest(
       String gitCommit,
       Boolean gitDirty) {}
 
-  /** Wall-clock phases in epoch milliseconds; the profile and the latency summary share the measurement window. */
+  /**
+   * Wall-clock phases in epoch milliseconds; the profile and the latency summary share the measurement window.
+   *
+   * @param warmupMillis the warm-up asked for (fixed), or the one the run decided ({@code perf.warmup=auto})
+   * @param warmup how and why the measurement window started where it did
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Windows(
@@ -101,7 +106,89 @@ public record RunManifest(
       Long measurementEndEpochMs,
       Long runEndEpochMs,
       long warmupMillis,
-      long durationMillis) {}
+      long durationMillis,
+      Warmup warmup) {
+
+    /** The windows without warm-up facts (as before they existed; they are left out of the JSON). */
+    public Windows(Long runStartEpochMs, Long warmupStartEpochMs, Long measurementStartEpochMs,
+        Long measurementEndEpochMs, Long runEndEpochMs, long warmupMillis, long durationMillis) {
+      this(runStartEpochMs, warmupStartEpochMs, measurementStartEpochMs, measurementEndEpochMs, runEndEpochMs,
+          warmupMillis, durationMillis, null);
+    }
+  }
+
+  /**
+   * How the warm-up ended and the measurement window began ({@code perf.warmup}).
+   *
+   * @param policy {@code auto} (the run decided from the target) or {@code fixed}
+   * @param asked the option as given or defaulted: {@code 10s}, {@code auto}, {@code auto:5s..1m}
+   * @param floorMillis the shortest an automatic warm-up may be
+   * @param capMillis the longest an automatic warm-up may be
+   * @param decidedMillis from the first warm-up arrival to the measurement window's start (wall time)
+   * @param endedBy {@code settled} (the rule held), {@code floor} (it held before the floor already), {@code cap}
+   *     (it never held: a warning, the run stays valid), {@code fixed}, or {@code stopped} (the run stopped first)
+   * @param reason the same in words, with the numbers
+   * @param settle the settle rule's numbers at the decision (at the cap: the last ones)
+   * @param drive the warm-up's own load (automatic warm-ups)
+   * @param file {@code metrics/warmup.csv}: the rule's numbers every second of an automatic warm-up
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Warmup(
+      String policy,
+      String asked,
+      Long floorMillis,
+      Long capMillis,
+      Long decidedMillis,
+      String endedBy,
+      String reason,
+      Settle settle,
+      WarmupDrive drive,
+      String file) {}
+
+  /**
+   * The settle rule of an automatic warm-up at one second.
+   *
+   * @param atMillis time since the warm-up's load started
+   * @param jitSource {@code jmx} (CompilationMXBean of the target), {@code metrics} (its Prometheus
+   *     {@code jvm_compilation_time_ms_total}) or {@code none} (latency only)
+   * @param jitMillisPerSec the target's JIT compile time per wall second over the JIT span (1000 = one core busy)
+   * @param maxJitMillisPerSec the rule's limit
+   * @param p50LastMicros p50 of the requests that completed in the last span
+   * @param p50PreviousMicros p50 of the requests that completed in the span before
+   * @param p50AllowedMicros the rule's limit for their difference
+   * @param requestsLast how many requests the last span held
+   * @param requestsPrevious how many requests the span before held
+   * @param jitSpanMillis the span the JIT compile time is measured over
+   * @param latencySpanMillis the length of each latency span
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Settle(
+      long atMillis,
+      String jitSource,
+      Double jitMillisPerSec,
+      Double maxJitMillisPerSec,
+      long p50LastMicros,
+      long p50PreviousMicros,
+      long p50AllowedMicros,
+      long requestsLast,
+      long requestsPrevious,
+      long jitSpanMillis,
+      long latencySpanMillis) {}
+
+  /**
+   * The load of an automatic warm-up: looping virtual users (drivers) that send the warm-up's seeded
+   * arrivals at their intended times, so it can end whenever the target has settled.
+   *
+   * @param arrivals warm-up arrivals sent
+   * @param drivers looping virtual users
+   * @param lateArrivals arrivals that started more than 100 ms late (every driver was busy)
+   * @param maxLagMillis the latest start
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record WarmupDrive(long arrivals, int drivers, long lateArrivals, double maxLagMillis) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -141,6 +228,11 @@ public record RunManifest(
       List<String> files,
       String summaryFile) {}
 
+  /**
+   * The profiler and what it captured.
+   *
+   * @param jitCompiler the share of the window's cpu samples in the JIT compiler threads, when cpu was profiled
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Profiler(
@@ -151,7 +243,38 @@ public record RunManifest(
       Long startEpochMs,
       Long stopEpochMs,
       String jfrFile,
-      List<String> notes) {}
+      List<String> notes,
+      JitCompiler jitCompiler) {
+
+    /** The profiler without JIT facts (as before they existed; they are left out of the JSON). */
+    public Profiler(String tool, String version, String cpuEngine, List<ProfiledEvent> events, Long startEpochMs,
+        Long stopEpochMs, String jfrFile, List<String> notes) {
+      this(tool, version, cpuEngine, events, startEpochMs, stopEpochMs, jfrFile, notes, null);
+    }
+
+    /** The same profiler facts with this JIT share. */
+    public Profiler withJitCompiler(JitCompiler newJitCompiler) {
+      return new Profiler(tool, version, cpuEngine, events, startEpochMs, stopEpochMs, jfrFile, notes, newJitCompiler);
+    }
+  }
+
+  /**
+   * CPU samples of the measurement window in the JVM's JIT compiler threads: stacks containing {@code frame}
+   * ({@code CompileBroker::compiler_thread_loop}); C2 and C1 by their {@code compile_method} frames.
+   *
+   * @param event the profiled event counted ({@code cpu})
+   * @param share samples / totalSamples
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record JitCompiler(
+      String event,
+      String frame,
+      long samples,
+      long totalSamples,
+      double share,
+      long c2Samples,
+      long c1Samples) {}
 
   /**
    * One captured event: its interval as async-profiler took it, the unit of the collapsed counts,

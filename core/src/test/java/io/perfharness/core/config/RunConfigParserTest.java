@@ -17,13 +17,15 @@ class RunConfigParserTest {
   void defaultsAreTheDocumentedOnes() throws Exception {
     RunConfig c = RunConfigParser.parse(Map.of(), BASE);
     assertThat(c.target()).isEqualTo(new TargetSpec.Sample("sample", List.of()));
-    assertThat(c.warmup()).isEqualTo(Duration.ofSeconds(10));
+    // auto: the window starts once the target's JIT and latency settled, after 10 s at least and 3 min at most
+    assertThat(c.warmupPolicy()).isEqualTo(WarmupPolicy.auto(Duration.ofSeconds(10), Duration.ofMinutes(3)));
+    assertThat(c.warmup()).isEqualTo(Duration.ofMinutes(3));
     assertThat(c.duration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.events()).containsExactly("cpu");
     assertThat(c.outDir()).isEqualTo(Path.of("/repo/runs"));
     assertThat(c.shape()).isEqualTo("steady");
-    // bounded: twice the intended requests of warm-up plus window, plus slack
-    assertThat(c.maxRequests()).isEqualTo((long) Math.ceil(50 * 40 * 2 + 1000));
+    // bounded: twice the intended requests of the longest warm-up plus window, plus slack
+    assertThat(c.maxRequests()).isEqualTo((long) Math.ceil(50 * 210 * 2 + 1000));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.perfharness.loadtests.metrics;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -19,7 +20,8 @@ import javax.management.remote.JMXServiceURL;
 
 /**
  * Reads JVM facts of any local JVM by PID over JMX (attach API, local management agent): heap
- * used, committed and after GC, GC count and time, threads, CPU, loaded classes, open files. Works
+ * used, committed and after GC, GC count and time, threads, CPU, loaded classes, open files, JIT
+ * compilation time. Works
  * for targets that expose no metrics endpoint. Mutable: holds the connection.
  */
 public final class JmxJvmProbe implements AutoCloseable {
@@ -28,6 +30,8 @@ public final class JmxJvmProbe implements AutoCloseable {
   private final MemoryMXBean memory;
   private final ThreadMXBean threads;
   private final ClassLoadingMXBean classes;
+  /** Null when the JVM has no JIT compiler or cannot time it. */
+  private final CompilationMXBean compilation;
   private final List<GarbageCollectorMXBean> collectors;
   private final List<MemoryPoolMXBean> heapPools;
   private final ObjectName os;
@@ -38,6 +42,7 @@ public final class JmxJvmProbe implements AutoCloseable {
     this.memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
     this.threads = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
     this.classes = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.CLASS_LOADING_MXBEAN_NAME, ClassLoadingMXBean.class);
+    this.compilation = compilationMxBean(server);
     this.collectors = ManagementFactory.getPlatformMXBeans(server, GarbageCollectorMXBean.class);
     this.heapPools = ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class).stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -95,7 +100,29 @@ public final class JmxJvmProbe implements AutoCloseable {
     return new TimelineRow(epochMs, elapsedSec, phase, (double) heap.getUsed(), (double) heap.getCommitted(),
         anyAfterGc ? afterGc : null, gcCount, gcMillis, (double) threads.getThreadCount(),
         attribute("ProcessCpuLoad"), attribute("CpuLoad"), (double) classes.getLoadedClassCount(),
-        attribute("OpenFileDescriptorCount"), null, null, null, null);
+        attribute("OpenFileDescriptorCount"), null, null, null, null, compileMillis());
+  }
+
+  private static CompilationMXBean compilationMxBean(MBeanServerConnection server) throws IOException {
+    try {
+      CompilationMXBean jit = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.COMPILATION_MXBEAN_NAME,
+          CompilationMXBean.class);
+      return jit.isCompilationTimeMonitoringSupported() ? jit : null;
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      return null; // no JIT (-Xint): no CompilationMXBean registered
+    }
+  }
+
+  /** The target's accumulated JIT compilation time in ms, or null when it cannot be read. */
+  private Double compileMillis() {
+    if (compilation == null) {
+      return null;
+    }
+    try {
+      return (double) compilation.getTotalCompilationTime();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private Double attribute(String name) {

@@ -5,7 +5,8 @@ import java.util.function.Predicate;
 
 /**
  * Maps Micrometer's Prometheus names onto the timeline columns. Heap after GC is Micrometer's
- * {@code jvm_gc_live_data_size_bytes} (old generation size after the last collection).
+ * {@code jvm_gc_live_data_size_bytes} (old generation size after the last collection); JIT compile time is
+ * {@code jvm_compilation_time_ms_total} (JvmCompilationMetrics), when the service binds it.
  */
 public final class PrometheusToTimelineRow {
   private PrometheusToTimelineRow() {}
@@ -29,7 +30,9 @@ public final class PrometheusToTimelineRow {
         sum(samples, s -> s.name().equals("hikaricp_connections_active")),
         sum(samples, s -> s.name().equals("hikaricp_connections_idle")),
         sum(samples, s -> s.name().equals("hikaricp_connections_pending")),
-        sum(samples, s -> s.name().endsWith("_seconds_count") && s.name().contains("http_server_requests")));
+        sum(samples, s -> s.name().endsWith("_seconds_count") && s.name().contains("http_server_requests")),
+        // Micrometer's JvmCompilationMetrics, when the service binds it
+        sum(samples, s -> s.name().equals("jvm_compilation_time_ms_total")));
   }
 
   /** Sum of the matching samples, or null when none matched (unknown is not zero). */

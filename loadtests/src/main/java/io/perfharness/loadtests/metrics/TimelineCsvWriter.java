@@ -29,7 +29,8 @@ public final class TimelineCsvWriter implements AutoCloseable {
         nullable(row.heapAfterGcBytes()), nullable(row.gcPauseCount()), nullable(row.gcPauseMillisTotal()),
         nullable(row.threads()), nullable(row.processCpuUsage()), nullable(row.systemCpuUsage()),
         nullable(row.loadedClasses()), nullable(row.openFiles()), nullable(row.dbActive()),
-        nullable(row.dbIdle()), nullable(row.dbPending()), nullable(row.requestsTotal()))) {
+        nullable(row.dbIdle()), nullable(row.dbPending()), nullable(row.requestsTotal()),
+        nullable(row.jitCompileMillisTotal()))) {
       cells.add(format(v));
     }
     out.write(String.join(",", cells));

@@ -25,7 +25,8 @@ final class TimelineRows {
         or(first.dbActive(), second.dbActive()),
         or(first.dbIdle(), second.dbIdle()),
         or(first.dbPending(), second.dbPending()),
-        or(first.requestsTotal(), second.requestsTotal()));
+        or(first.requestsTotal(), second.requestsTotal()),
+        or(first.jitCompileMillisTotal(), second.jitCompileMillisTotal()));
   }
 
   private static Double or(Double a, Double b) {

@@ -64,7 +64,8 @@ public final class TimelineSampler implements AutoCloseable {
     }
   }
 
-  public synchronized void sampleOnce() {
+  /** Takes one sample and appends it; returns it (null when no source answered). */
+  public synchronized TimelineRow sampleOnce() {
     long now = clock.millis();
     double elapsedSec = (now - startEpochMs) / 1000.0;
     String currentPhase = phase.get();
@@ -78,7 +79,7 @@ public final class TimelineSampler implements AutoCloseable {
     }
     TimelineRow row = TimelineRows.merge(fromJmx, samplePrometheus(now, elapsedSec, currentPhase));
     if (row == null) {
-      return;
+      return null;
     }
     try {
       writer.write(row);
@@ -86,6 +87,12 @@ public final class TimelineSampler implements AutoCloseable {
     } catch (IOException e) {
       fail("cannot write the timeline: " + e.getMessage());
     }
+    return row;
+  }
+
+  /** Whether the JVM columns come over JMX (else from {@code /metrics}, if at all). */
+  public synchronized boolean jmxConnected() {
+    return jmx != null;
   }
 
   private TimelineRow samplePrometheus(long now, double elapsedSec, String currentPhase) {

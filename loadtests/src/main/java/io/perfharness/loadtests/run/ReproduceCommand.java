@@ -15,7 +15,7 @@ public final class ReproduceCommand {
     Map<String, String> o = new TreeMap<>();
     o.put("perf.target", config.target().spec());
     o.put("perf.shape", config.shape());
-    o.put("perf.warmup", DurationParser.format(config.warmup()));
+    o.put("perf.warmup", config.warmupPolicy().spec()); // auto stays auto: the run decides again
     o.put("perf.duration", DurationParser.format(config.duration()));
     if (config.shapeFile() == null || config.givenKeys().contains("rate")) { // a shape file brings its own rate
       o.put("perf.rate", formatRate(config.ratePerSec()));

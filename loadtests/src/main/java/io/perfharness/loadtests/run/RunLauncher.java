@@ -7,6 +7,7 @@ import io.perfharness.loadtests.schedule.ArrivalSchedule;
 import io.perfharness.loadtests.schedule.RequestMix;
 import io.perfharness.loadtests.schedule.SampleShopMix;
 import io.perfharness.loadtests.schedule.ShapeCurve;
+import io.perfharness.loadtests.schedule.WarmupArrivals;
 import io.perfharness.loadtests.shape.ShapeRunPlanner;
 import io.perfharness.loadtests.launch.RunLauncherPaths;
 import io.perfharness.loadtests.launch.TargetException;
@@ -47,16 +48,27 @@ public final class RunLauncher {
         config = RunConfigParser.fromProperties(System.getProperties(), RunLauncherPaths.home());
       }
       ArrivalSchedule schedule;
+      WarmupDrive drive = null;
+      RequestMix mix = inProcessMix != null ? inProcessMix : new SampleShopMix();
       if (config.shapeFile() != null) { // a shape file replays its own mix through its mapping
         ShapeRunPlanner.Planned planned = ShapeRunPlanner.plan(config);
         config = planned.config();
         schedule = planned.schedule();
+      } else if (config.autoWarmup()) {
+        // the window's schedule relative to its own start, the same whenever the warm-up settles
+        schedule = ArrivalSchedule.generate(
+            ShapeCurve.of(config.shape(), config.ratePerSec(), java.time.Duration.ZERO, config.duration()),
+            config.seed(), mix, config.maxRequests());
+        ShapeCurve warmup = ShapeCurve.autoWarmup(config.shape(), config.ratePerSec(), config.warmupPolicy().floor(),
+            config.warmupPolicy().cap());
+        drive = new WarmupDrive(new WarmupArrivals(warmup, config.seed(), mix),
+            WarmupDrive.driversFor(warmup.peakRatePerSec()), config.maxRequests() - schedule.arrivals().size());
       } else {
         schedule = ArrivalSchedule.generate(
             ShapeCurve.of(config.shape(), config.ratePerSec(), config.warmup(), config.duration()),
-            config.seed(), inProcessMix != null ? inProcessMix : new SampleShopMix(), config.maxRequests());
+            config.seed(), mix, config.maxRequests());
       }
-      return RunSession.prepare(config, schedule, Clock.systemUTC(), Profilers::forConfig, CONSOLE);
+      return RunSession.prepare(config, schedule, drive, Clock.systemUTC(), Profilers::forConfig, CONSOLE);
     } catch (ConfigException e) {
       throw fail("bad options, nothing was started:\n  " + String.join("\n  ", e.problems()), RunOutcome.EXIT_BAD_INPUT);
     } catch (IllegalArgumentException e) {

@@ -38,6 +38,7 @@ final class RunManifestAssembler {
   private final ArrivalSchedule schedule;
   private final TargetPlan plan;
   private final long runStartEpochMs;
+  private final AutoWarmup autoWarmup;
   private Long loadStartEpochMs;
   private Long measurementStartEpochMs;
   private Long measurementEndEpochMs;
@@ -47,8 +48,10 @@ final class RunManifestAssembler {
   private boolean started;
   private RunManifest.Application application;
 
-  RunManifestAssembler(RunConfig config, RunDirectory dir, ArrivalSchedule schedule, TargetPlan plan, long runStartEpochMs) {
+  RunManifestAssembler(RunConfig config, RunDirectory dir, ArrivalSchedule schedule, TargetPlan plan, long runStartEpochMs,
+      AutoWarmup autoWarmup) {
     this.config = config;
+    this.autoWarmup = autoWarmup;
     this.dir = dir;
     this.schedule = schedule;
     this.plan = plan;
@@ -159,11 +162,14 @@ final class RunManifestAssembler {
             : "seeded Poisson counts per 1 s bucket, spread evenly inside each bucket; one request per virtual user",
         "shared keep-alive connection pool (Gatling shareConnections), new connections opened on demand",
         round(intendedRate, 3), achievedRate == null ? null : round(achievedRate, 3),
-        schedule.arrivals().size(), scheduledInWindow, startedInWindow, completed, errors, errorRate,
+        schedule.arrivals().size() + (autoWarmup == null ? 0 : autoWarmup.drive().arrivalsTaken()), scheduledInWindow,
+        startedInWindow, completed, errors, errorRate,
         config.maxRequests(), generator);
+    RunManifest.Warmup warmup = warmup();
     RunManifest.Windows windows = new RunManifest.Windows(runStartEpochMs, loadStartEpochMs,
-        measurementStartEpochMs, measurementEndEpochMs, runEndEpochMs, config.warmup().toMillis(),
-        config.duration().toMillis());
+        measurementStartEpochMs, measurementEndEpochMs, runEndEpochMs,
+        warmup.decidedMillis() != null ? warmup.decidedMillis() : schedule.warmupNanos() / 1_000_000,
+        config.duration().toMillis(), warmup);
     RunManifest.Latency latency = new RunManifest.Latency("microseconds", 3, MEASURED_INTERVAL,
         List.of("latency/requests.hlog", "latency/overall.hlog"), "latency/summary.json");
     RunManifest.Host host = new RunManifest.Host(System.getProperty("os.name") + " " + System.getProperty("os.version"),
@@ -174,6 +180,27 @@ final class RunManifestAssembler {
         target, load, windows, latency, profiler, host, HarnessVersion.get(), warnings,
         ReproduceCommand.mavenCommand(config), ReproduceCommand.options(config), fidelity, schedule.intent().replay())
         .withApplication(application);
+  }
+
+  /** How the warm-up ended; an automatic one asked for a shape file resolves to a fixed warm-up at its floor. */
+  private RunManifest.Warmup warmup() {
+    if (autoWarmup != null) {
+      return autoWarmup.manifest();
+    }
+    long warmupMillis = schedule.warmupNanos() / 1_000_000;
+    String asked = config.warmupPolicy().spec();
+    if (config.autoWarmup()) {
+      return new RunManifest.Warmup("fixed", asked, config.warmupPolicy().floor().toMillis(),
+          config.warmupPolicy().cap().toMillis(), warmupMillis, "fixed", "perf.warmup=" + asked + " resolved to a"
+              + " fixed warm-up of " + seconds(warmupMillis) + " (its floor): a shape file's window is placed on the"
+              + " shape's own time line, so it cannot move", null, null, null);
+    }
+    return new RunManifest.Warmup("fixed", asked, null, null, warmupMillis, "fixed",
+        "fixed warm-up of " + seconds(warmupMillis) + " (perf.warmup=" + asked + ")", null, null, null);
+  }
+
+  private static String seconds(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   private static double round(double value, int digits) {

@@ -35,8 +35,10 @@ import java.util.function.Function;
  * One run from start to finish: owns the run directory, the target, the latency recorder, the
  * timeline sampler and the profiler, and moves them through warm-up, measurement and drain. The
  * simulation calls {@link #start()} before the load, {@link #onUserStart} and {@link
- * #onRequestDone} per request, and {@link #finish()} after it. Whatever happens, the profiler is
- * detached, a target we started is stopped, and what was recorded is written. Thread-safe.
+ * #onRequestDone} per request, and {@link #finish()} after it. With an automatic warm-up
+ * ({@code perf.warmup=auto}) the warm-up's drivers take their arrivals from {@link #warmupTake} and the
+ * measurement window's schedule starts once the warm-up has settled. Whatever happens, the profiler
+ * is detached, a target we started is stopped, and what was recorded is written. Thread-safe.
  */
 public final class RunSession {
   private final RunConfig config;
@@ -69,10 +71,14 @@ public final class RunSession {
   private final AtomicLong completedRequests = new AtomicLong();
   private volatile SoakSampler soak;
   private volatile ApplicationRule applicationRule;
+  /** The automatic warm-up, or null for a fixed one. */
+  private final AutoWarmup autoWarmup;
 
-  private RunSession(RunConfig config, Clock clock, RunDirectory dir, ArrivalSchedule schedule, TargetPlan plan,
-      Function<RunConfig, ProfilerControl> profilers, PrintStream console) {
+  private RunSession(RunConfig config, Clock clock, RunDirectory dir, ArrivalSchedule schedule, WarmupDrive drive,
+      TargetPlan plan, Function<RunConfig, ProfilerControl> profilers, PrintStream console) {
     this.config = config;
+    this.autoWarmup = drive == null ? null
+        : new AutoWarmup(config.warmupPolicy(), drive, WarmupSettleDetector.DEFAULT_RULE, dir.root());
     this.clock = clock;
     this.dir = dir;
     this.schedule = schedule;
@@ -80,7 +86,7 @@ public final class RunSession {
     this.console = console;
     this.monitor = new GeneratorMonitor(schedule.arrivals().size(), schedule.warmupNanos(), schedule.durationNanos());
     this.profiler = config.profiling() ? profilers.apply(config) : ProfilerControl.NONE;
-    this.manifest = new RunManifestAssembler(config, dir, schedule, plan, clock.millis());
+    this.manifest = new RunManifestAssembler(config, dir, schedule, plan, clock.millis(), autoWarmup);
   }
 
   /**
@@ -90,6 +96,17 @@ public final class RunSession {
    */
   public static RunSession prepare(RunConfig config, ArrivalSchedule schedule, Clock clock,
       Function<RunConfig, ProfilerControl> profilers, PrintStream console) throws IOException, TargetException {
+    return prepare(config, schedule, null, clock, profilers, console);
+  }
+
+  /**
+   * The same with an automatic warm-up: {@code drive} hands out the warm-up's arrivals and {@code schedule}
+   * is the measurement window's alone (it starts when the warm-up has settled).
+   *
+   * @param drive the automatic warm-up's arrivals, or null for a fixed warm-up (inside {@code schedule})
+   */
+  public static RunSession prepare(RunConfig config, ArrivalSchedule schedule, WarmupDrive drive, Clock clock,
+      Function<RunConfig, ProfilerControl> profilers, PrintStream console) throws IOException, TargetException {
     RunDirectory dir = RunDirectory.create(config.outDir(), clock.instant(), config.label());
     TargetPlan plan;
     try {
@@ -98,7 +115,7 @@ public final class RunSession {
       java.nio.file.Files.delete(dir.root()); // refused before anything started: leave no empty run behind
       throw e;
     }
-    RunSession session = new RunSession(config, clock, dir, schedule, plan, profilers, console);
+    RunSession session = new RunSession(config, clock, dir, schedule, drive, plan, profilers, console);
     dir.writeManifest(session.manifest.build(RunManifest.Status.RUNNING, null, null, null, session.warnings));
     return session;
   }
@@ -111,8 +128,48 @@ public final class RunSession {
     return plan.baseUrl().toString();
   }
 
+  /** The schedule of the injection steps: warm-up and window, or (automatic warm-up) the window alone. */
   public ArrivalSchedule schedule() {
     return schedule;
+  }
+
+  /** The automatic warm-up's drive, or null when the warm-up is part of {@link #schedule()}. */
+  public WarmupDrive warmupDrive() {
+    return autoWarmup == null ? null : autoWarmup.drive();
+  }
+
+  /** The longest the load can last: warm-up (its cap, when automatic) and window. */
+  public java.time.Duration loadBound() {
+    return autoWarmup == null ? java.time.Duration.ofNanos(schedule.warmupNanos() + schedule.durationNanos())
+        : config.warmupPolicy().cap().plusNanos(schedule.durationNanos())
+            .plusNanos(ArrivalSchedule.BUCKET_NANOS * 2L); // the drivers' last arrivals, the hand-over
+  }
+
+  /**
+   * A warm-up driver is free: the next warm-up arrival it sends, or null when the warm-up is over for it
+   * (settled, the cap, or the run is stopping).
+   */
+  public Arrival warmupTake() {
+    WarmupDrive drive = autoWarmup.drive();
+    if (stopReason != null) {
+      autoWarmup.stop();
+    }
+    return drive.take(System.nanoTime());
+  }
+
+  /** How long a driver waits before sending {@code arrival}. */
+  public long warmupWaitNanos(Arrival arrival) {
+    return autoWarmup.drive().waitNanos(arrival, System.nanoTime());
+  }
+
+  /**
+   * A driver sends a warm-up arrival now.
+   *
+   * @return false when the run is stopping and the driver must not send anything
+   */
+  public boolean onWarmupSend(Arrival arrival) {
+    autoWarmup.drive().sending(arrival, System.nanoTime());
+    return stopReason == null;
   }
 
   /** Starts the target, waits for it, checks the profiler, starts sampling. Before any load. */
@@ -141,9 +198,13 @@ public final class RunSession {
 
   private void everySecond() {
     try {
-      sampler.sampleOnce();
+      io.perfharness.loadtests.metrics.TimelineRow row = sampler.sampleOnce();
       if (measuring) {
         recorder.tick();
+      }
+      if (autoWarmup != null && !measuring) {
+        autoWarmup.tick(System.nanoTime(), row == null ? null : row.jitCompileMillisTotal(),
+            sampler.jmxConnected() ? "jmx" : "metrics").ifPresent(message -> console.println("perf: " + message));
       }
       if (target != null && !target.isAlive() && stopReason == null) {
         stopReason = outOfMemoryDeath().map(d -> "target died of OutOfMemoryError (" + d.errorLine() + "); heap dump: "
@@ -166,6 +227,9 @@ public final class RunSession {
     if (monitor.userStarted((int) arrival.seq(), arrival.offsetNanos(), arrival.inMeasurementWindow(), now)) {
       long anchor = monitor.anchorNanos();
       long untilWindow = anchor + schedule.warmupNanos() - now;
+      if (autoWarmup != null) {
+        autoWarmup.windowStarted(now); // the window's schedule starts when the warm-up's drivers have left
+      }
       scheduler.schedule(this::beginMeasurement, Math.max(0, untilWindow), TimeUnit.NANOSECONDS);
       scheduler.schedule(this::endMeasurement, Math.max(0, untilWindow + schedule.durationNanos()), TimeUnit.NANOSECONDS);
     }
@@ -182,9 +246,15 @@ public final class RunSession {
     // inside the window must not leak into it (the recorder's own warm-up count stays 0)
     if (arrival.inMeasurementWindow()) {
       recorder.record(arrival.request().name(), latencyNanos, ok);
+    } else if (autoWarmup != null) {
+      autoWarmup.recordLatency(latencyNanos); // what the settle rule compares, second by second
     }
   }
 
+  /**
+   * Opens the window: the latency recorder at once (a virtual user may be waiting on it), the profiler
+   * and the soak sampler on the scheduler thread, so a user's thread never waits for the profiler to attach.
+   */
   private synchronized void beginMeasurement() {
     if (measuring || measurementOver || outcome != null) {
       return;
@@ -195,13 +265,27 @@ public final class RunSession {
       phase = "measure";
       monitor.windowStarted();
       manifest.measurementStarted(clock.millis());
+      console.println("perf: measurement window started (" + config.duration().toSeconds() + " s"
+          + (autoWarmup == null || autoWarmup.decidedMillis() == null ? ""
+              : " after a warm-up of " + autoWarmup.decidedMillis() / 1000.0 + " s") + ")");
+      scheduler.execute(this::startProfilerAndSoak);
+    } catch (IOException | RuntimeException e) {
+      stopReason = "could not start the measurement: " + e.getMessage();
+      console.println("perf: " + stopReason);
+    }
+  }
+
+  private synchronized void startProfilerAndSoak() {
+    if (measurementOver || outcome != null) {
+      return;
+    }
+    try {
       if (config.profiling()) {
         profiler.start(dir.profileDir());
         profilerRunning = true;
       }
-      console.println("perf: measurement window started (" + config.duration().toSeconds() + " s)");
       startSoakSampler();
-    } catch (IOException | TargetException | RuntimeException e) {
+    } catch (TargetException | RuntimeException e) {
       stopReason = "could not start the measurement: " + e.getMessage();
       console.println("perf: " + stopReason);
     }
@@ -328,6 +412,9 @@ public final class RunSession {
     if (stopReason == null) {
       stopReason = reason;
     }
+    if (autoWarmup != null) {
+      autoWarmup.stop();
+    }
     if (measuring && !measurementOver) {
       endMeasurement();
     }
@@ -337,6 +424,11 @@ public final class RunSession {
   private RunOutcome close(RunManifest.Status status, String reason) {
     scheduler.shutdownNow();
     stopProfiler();
+    if (autoWarmup != null) {
+      autoWarmup.stop();
+      autoWarmup.close();
+      warnings.addAll(autoWarmup.warnings());
+    }
     LatencySummary summary = null;
     RunManifest.Profiler profile = null;
     try {
@@ -368,6 +460,7 @@ public final class RunSession {
     if (profile != null && applicationRule != null) {
       warnings.addAll(ApplicationSampleCheck.warnings(dir, profile, applicationRule));
     }
+    profile = JitCompilerShare.addTo(profile, dir, warnings);
     RunManifest.Heap heap = null;
     try {
       heap = target == null ? null : finishHeap(); // before the target stops: the last snapshot needs it

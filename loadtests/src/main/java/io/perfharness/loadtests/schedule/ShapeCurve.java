@@ -28,6 +28,27 @@ public record ShapeCurve(String name, double ratePerSec, long warmupNanos, long 
     return new ShapeCurve(name, ratePerSec, warmup.toNanos(), duration.toNanos());
   }
 
+  /**
+   * The warm-up of an automatic warm-up ({@code perf.warmup=auto}), up to its cap: each shape's warm-up
+   * level ({@code ramp} climbs over the floor, then holds the rate; {@code steps} and {@code diurnal} stay
+   * at 20%; the others hold the rate). Its window is played separately, relative to its own start.
+   */
+  public static ShapeCurve autoWarmup(String name, double ratePerSec, Duration floor, Duration cap) {
+    if (name.equals("ramp")) { // climbs over the floor, then the window's rate until the warm-up ends
+      return new ShapeCurve(name, ratePerSec, floor.toNanos(), cap.minus(floor).toNanos());
+    }
+    return new ShapeCurve(name, ratePerSec, cap.toNanos(), 0); // all warm-up: no spike, steps or day in it
+  }
+
+  /** The highest rate of the curve over {@code [0, totalNanos())}, sampled per 100 ms. */
+  public double peakRatePerSec() {
+    double peak = 0;
+    for (long t = 0; t < Math.max(1, totalNanos()); t += 100_000_000L) {
+      peak = Math.max(peak, ratePerSecAt(t));
+    }
+    return peak;
+  }
+
   public double ratePerSecAt(long offsetNanos) {
     return switch (name) {
       case "steady", "smoke", "soak" -> ratePerSec;

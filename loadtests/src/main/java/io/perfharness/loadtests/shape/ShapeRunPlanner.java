@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Settles a run that replays a shape file ({@code -Dperf.shape=FILE}): reads the shape and its
  * mapping, fits the window to the shape unless {@code perf.duration} was given, scales the curve to
- * {@code perf.rate} only when that was given, and builds the schedule. Stateless.
+ * {@code perf.rate} only when that was given, and builds the schedule. An automatic warm-up ({@code
+ * perf.warmup=auto}) becomes a fixed one at its floor here. Stateless.
  */
 public final class ShapeRunPlanner {
     /** The run's effective options and its schedule. */
@@ -32,7 +33,8 @@ public final class ShapeRunPlanner {
                 mapFile = shapeFile.toAbsolutePath().getParent().resolve(shape.mapping()).normalize();
             }
             RouteMapping mapping = RouteMappingReader.read(mapFile);
-            long warmupNanos = config.warmup().toNanos();
+            // perf.warmup=auto resolves to a fixed warm-up at its floor: the window sits on the shape's own time line
+            long warmupNanos = config.warmupPolicy().floor().toNanos();
             Duration duration = config.duration();
             long shapeNanos = shape.curve().replayNanos();
             if (!config.givenKeys().contains("duration") && shapeNanos - warmupNanos >= 1_000_000_000L) {

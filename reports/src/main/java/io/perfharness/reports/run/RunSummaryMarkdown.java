@@ -37,7 +37,9 @@ public final class RunSummaryMarkdown {
     RunManifest.Load load = m.load();
     out.add("| shape | " + load.shape() + ", " + load.model() + " model, seed " + load.seed() + " |");
     RunManifest.Windows w = m.windows();
-    out.add("| windows | warm-up " + seconds(w.warmupMillis()) + ", measurement " + seconds(w.durationMillis())
+    out.add("| windows | warm-up " + seconds(w.warmupMillis())
+        + (w.warmup() != null && "auto".equals(w.warmup().policy()) ? " (auto)" : "")
+        + ", measurement " + seconds(w.durationMillis())
         + (w.measurementStartEpochMs() == null ? "" : " from " + Instant.ofEpochMilli(w.measurementStartEpochMs())
             + (w.measurementEndEpochMs() == null ? "" : " to " + Instant.ofEpochMilli(w.measurementEndEpochMs())))
         + " |");
@@ -59,10 +61,17 @@ public final class RunSummaryMarkdown {
           r.mode(), r.templates(), r.shapeSeconds(), r.loops() > 1 ? " (looped " + r.loops() + "x)" : "",
           r.rateFactor(), r.mappingFile()));
     }
+    String warmup = warmupLine(w.warmup());
+    if (warmup != null) {
+      out.add(warmup);
+    }
     if (m.profiler() != null) {
       RunManifest.Profiler p = m.profiler();
       out.add("| profiler | " + p.tool() + " " + p.version() + ", cpu engine " + nullToQ(p.cpuEngine()) + ", events "
           + String.join(", ", p.events().stream().map(e -> e.name() + " (" + e.interval() + ")").toList()) + " |");
+      if (p.jitCompiler() != null) {
+        out.add(jitLine(p.jitCompiler()));
+      }
     }
     out.addAll(fidelity(m.fidelity()));
     out.add("");
@@ -101,6 +110,24 @@ public final class RunSummaryMarkdown {
     return String.join("\n", out) + "\n";
   }
 
+  /** When and why the window started: one table row, or null for runs recorded before warm-up facts existed. */
+  static String warmupLine(RunManifest.Warmup warmup) {
+    if (warmup == null) {
+      return null;
+    }
+    String how = "auto".equals(warmup.policy()) ? "auto (`perf.warmup=" + warmup.asked() + "`) " + warmup.reason()
+        : warmup.reason();
+    return "| warm-up | " + ("cap".equals(warmup.endedBy()) ? "**cap hit**: " : "") + how.replace("|", "\\|") + " |";
+  }
+
+  /** The window's cpu samples in the JIT compiler threads: one table row. */
+  static String jitLine(RunManifest.JitCompiler jit) {
+    return String.format(Locale.ROOT, "| JIT compiler | %.1f%% of the window's %s samples in JIT compiler threads"
+        + " (C2 %.1f%%, C1 %.1f%%; %d of %d, stacks with `%s`) |", 100 * jit.share(), jit.event(),
+        100.0 * jit.c2Samples() / jit.totalSamples(), 100.0 * jit.c1Samples() / jit.totalSamples(), jit.samples(),
+        jit.totalSamples(), jit.frame());
+  }
+
   /** How well the load followed its shape: three lines at most. */
   static List<String> fidelity(RunManifest.Fidelity f) {
     if (f == null) {
@@ -125,7 +152,8 @@ public final class RunSummaryMarkdown {
   }
 
   private static String seconds(long millis) {
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    return millis % 1000 == 0 ? millis / 1000 + " s"
+        : millis >= 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : millis + " ms";
   }
 
   private static String fmt(double v) {
