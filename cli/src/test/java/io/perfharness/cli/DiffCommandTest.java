@@ -14,9 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffCommandTest {
   @TempDir Path tmp;
 
-  /** {@code shared/realdata/stacks} beside the checkout or above it (as profiling's RealData finds it). */
+  /** {@code testdata/realdata/stacks} of the checkout, or {@code shared/realdata/stacks} beside a folder above it. */
   private static Path realdata(String name) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path copy = dir.resolve("testdata/realdata/stacks"); // the repository's own copy (testdata/README.md)
+      if (Files.isDirectory(copy)) {
+        return copy.resolve(name);
+      }
       Path stacks = dir.resolveSibling("shared").resolve("realdata").resolve("stacks");
       if (Files.isDirectory(stacks)) {
         return stacks.resolve(name);

@@ -41,7 +41,8 @@ class ShapeCommandTest {
 
     static Path realLog(String name) {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            for (Path candidate : new Path[] {d.resolve("shared/realdata/access-logs").resolve(name),
+            for (Path candidate : new Path[] {d.resolve("testdata/realdata/access-logs").resolve(name),
+                    d.resolve("shared/realdata/access-logs").resolve(name),
                     d.resolveSibling("shared").resolve("realdata/access-logs").resolve(name)}) {
                 if (Files.isRegularFile(candidate)) {
                     return candidate;

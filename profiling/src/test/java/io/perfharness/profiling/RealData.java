@@ -15,6 +15,10 @@ public final class RealData {
 
     public static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path copy = dir.resolve("testdata/realdata"); // the repository's own copy (testdata/README.md)
+            if (Files.isDirectory(copy)) {
+                return copy;
+            }
             Path candidate = dir.resolve("shared/realdata");
             if (Files.isDirectory(candidate)) {
                 return candidate;
