@@ -40,8 +40,10 @@ final class ProfileSummarySection {
     if (events.isEmpty()) {
       return out;
     }
-    int rows = events.size() == 1 ? 15 : events.size() == 2 ? 8 : 4;
-    int stacks = events.size() == 1 ? 5 : events.size() == 2 ? 3 : 2;
+    // a soak run's leak section needs its share of the 150 lines: profile it like two events
+    int weight = events.size() + (m.heap() != null && m.heap().soakFile() != null ? 1 : 0);
+    int rows = weight == 1 ? 15 : weight == 2 ? 8 : 4;
+    int stacks = weight == 1 ? 5 : weight == 2 ? 3 : 2;
     out.add("");
     out.add("## Where the time went (per completed request of the window)");
     out.add("");
